@@ -1,0 +1,56 @@
+/**
+ * The configuration after merge, validation and normalization: every default applied, durations
+ * in milliseconds. `create/*` functions take only this shape.
+ */
+
+/** A resolved Prometheus exporter. */
+export interface ResolvedPrometheusExporter {
+  type: 'prometheus';
+  host: string;
+  port: number;
+  path: string;
+}
+
+/** A resolved OTLP exporter. */
+export interface ResolvedOtlpExporter {
+  type: 'otlp';
+  endpoint: string;
+  protocol: 'http/protobuf' | 'http/json';
+  headers: Record<string, string>;
+  timeoutMs: number;
+  compression: 'gzip' | 'none';
+  temporality: 'cumulative' | 'delta' | 'lowmemory';
+}
+
+/** A resolved console exporter. */
+export interface ResolvedConsoleExporter {
+  type: 'console';
+  format: 'table' | 'json';
+}
+
+/** A resolved exporter. */
+export type ResolvedExporter = ResolvedPrometheusExporter | ResolvedOtlpExporter | ResolvedConsoleExporter;
+
+/** A resolved component. `samplingRate` already falls back to the global rate. */
+export interface ResolvedComponent {
+  enabled: boolean;
+  samplingRate: number;
+  /** `undefined`: keep the instrument's own advice. */
+  histogramBuckets: number[] | undefined;
+  /** `undefined`: keep every attribute key. */
+  attributes: string[] | undefined;
+}
+
+/** The whole resolved configuration. */
+export interface ResolvedConfig {
+  enabled: boolean;
+  serviceName: string;
+  serviceVersion: string | undefined;
+  resourceAttributes: Record<string, string | number | boolean>;
+  collectionIntervalMs: number;
+  exporters: ResolvedExporter[];
+  samplingRate: number;
+  components: Record<string, ResolvedComponent>;
+  cardinalityLimit: number;
+  registerGlobal: boolean;
+}
