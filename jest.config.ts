@@ -2,16 +2,18 @@ import type { Config } from 'jest';
 
 // One project per package. Tests import sources directly (`@mcp-otel/*` maps to `src/`), so unit
 // tests need no build; tests that spawn processes use the built `dist/` (scripts/test.mjs builds first).
-const packages = ['sdk', 'instrumentation', 'cli'] as const;
+const projects = ['packages/sdk', 'packages/instrumentation', 'packages/cli', 'examples/demo'] as const;
 
 const moduleNameMapper = {
-  '^@mcp-otel/(sdk|instrumentation|cli)$': '<rootDir>/../$1/src/index.ts',
+  '^@mcp-otel/(sdk|instrumentation|cli)$': '<rootDir>/../../packages/$1/src/index.ts',
+  // Sources use NodeNext `.js` specifiers; jest resolves them to the `.ts` files.
+  '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 
 const config: Config = {
-  projects: packages.map((name) => ({
-    displayName: name,
-    rootDir: `<rootDir>/packages/${name}`,
+  projects: projects.map((dir) => ({
+    displayName: dir.split('/')[1],
+    rootDir: `<rootDir>/${dir}`,
     testEnvironment: 'node',
     testMatch: ['<rootDir>/test/**/*.test.ts'],
     moduleNameMapper,

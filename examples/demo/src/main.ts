@@ -1,1 +1,39 @@
-export {};
+import { startMetrics } from '@mcp-otel/sdk';
+import { parseDemoArgs } from './demo-args.js';
+import { startDemoClient } from './demo-client.js';
+import { startDemoHttpServer } from './demo-http-server.js';
+import { createDemoServer } from './demo-tools.js';
+
+const log = (line: string) => process.stderr.write(line + '\n');
+
+async function main(): Promise<void> {
+  const args = parseDemoArgs(process.argv.slice(2));
+  // Only the service name is set in code, so OTEL_* variables and MCP_OTEL_CONFIG stay in charge
+  // of exporters (the default is Prometheus on 127.0.0.1:9464).
+  const telemetry = await startMetrics({ serviceName: 'mcp-otel-demo', serviceVersion: '0.1.0' });
+  const server = await startDemoHttpServer({ host: '127.0.0.1', port: args.port, createServer: createDemoServer });
+  const client = await startDemoClient(server.url, args.rate);
+
+  log(`mcp-otel demo running`);
+  log(`  MCP server (Streamable HTTP): ${server.url}`);
+  log(`  metrics:                      ${telemetry.endpoints.prometheus ?? '(no Prometheus exporter configured)'}`);
+  log(args.durationSeconds === undefined ? '  Ctrl-C to stop' : `  stopping after ${args.durationSeconds} s`);
+
+  let stopping = false;
+  const stop = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`demo: stopping (${why})`);
+    await client.stop();
+    await server.close();
+    await telemetry.shutdown();
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  if (args.durationSeconds !== undefined) setTimeout(() => void stop('duration reached'), args.durationSeconds * 1000);
+}
+
+main().catch((error: unknown) => {
+  log(`demo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,1 +1,81 @@
-export {};
+// The public surface of @mcp-otel/sdk: every export by name (no `export *`).
+
+// Start
+export { startMetrics } from './start.js';
+export type { ConfigSources } from './start.js';
+export type { MetricsHandle, MetricsEndpoints } from './metrics-handle.js';
+
+// Configuration
+export { resolveConfig } from './config/resolve-config.js';
+export type { ResolveConfigInput } from './config/resolve-config.js';
+export { ConfigError } from './config/config-error.js';
+export type { ConfigIssue } from './config/config-error.js';
+export { parseDuration } from './config/duration.js';
+export { isSdkDisabled } from './config/is-sdk-disabled.js';
+export { metricsConfigJsonSchema } from './config/metrics-config-json-schema.js';
+export type { JsonSchema } from './config/metrics-config-json-schema.js';
+export type {
+  MetricsConfig,
+  ExporterConfig,
+  ExporterType,
+  PrometheusExporterConfig,
+  OtlpExporterConfig,
+  ConsoleExporterConfig,
+  StatsdExporterConfig,
+  FileExporterConfig,
+  FileRotationConfig,
+  ComponentConfig,
+  DurationInput,
+  ResourceAttributeValue,
+} from './config/types.js';
+export type {
+  ResolvedConfig,
+  ResolvedExporter,
+  ResolvedPrometheusExporter,
+  ResolvedOtlpExporter,
+  ResolvedConsoleExporter,
+  ResolvedStatsdExporter,
+  ResolvedFileExporter,
+  ResolvedComponent,
+} from './config/resolved-config.js';
+
+// Facade
+export { metrics, timedMethod } from './facade/metrics.js';
+export { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade.js';
+export type {
+  MetricsFacade,
+  FacadeAttributes,
+  InstrumentOptions,
+  HistogramOptions,
+  HandleInfo,
+  CounterHandle,
+  UpDownCounterHandle,
+  GaugeHandle,
+  HistogramHandle,
+  SummaryHandle,
+  TimerHandle,
+  TimedMethodDecorator,
+} from './facade/metrics-facade.js';
+export type { MetricsFacadeOptions } from './facade/build-metrics-facade.js';
+export { SUMMARY_METER_NAME, DEFAULT_SUMMARY_MAX_SIZE, summaryViews } from './facade/summary.js';
+export type { SummaryViewOptions } from './facade/summary.js';
+
+// Exporters usable on their own (with any OTel MeterProvider)
+export { ConsoleExporter } from './exporters/console/console-exporter.js';
+export type { ConsoleWrite } from './exporters/console/console-exporter.js';
+export { StatsdMetricExporter } from './exporters/statsd/statsd-exporter.js';
+export { createStatsdExporter } from './platform/node/statsd-create-exporter.js';
+export type { StatsdExporterStats } from './exporters/statsd/statsd-transport.js';
+export { FileMetricExporter } from './exporters/file/file-exporter.js';
+export { createFileExporter } from './platform/node/file-create-exporter.js';
+export type { FileExporterStats } from './exporters/file/file-sink.js';
+
+// Sampling and collect-time transforms
+export { SamplingMeterProvider } from './sampling/sampling-meter-provider.js';
+export type { SamplingMeterProviderOptions } from './sampling/sampling-meter-provider.js';
+export { samplingRateLookup } from './sampling/sampling-rate-lookup.js';
+export type { ScopeRateLookup } from './sampling/sampling-rate-lookup.js';
+export { exponentialHistogramQuantile, quantileErrorBound } from './transform/exponential-quantile.js';
+
+// Diagnostics
+export { createStderrDiagLogger } from './diag/stderr-diag-logger.js';

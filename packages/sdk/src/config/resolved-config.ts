@@ -28,8 +28,37 @@ export interface ResolvedConsoleExporter {
   format: 'table' | 'json';
 }
 
+/** A resolved StatsD exporter. */
+export interface ResolvedStatsdExporter {
+  type: 'statsd';
+  host: string;
+  port: number;
+  protocol: 'udp' | 'tcp';
+  prefix: string;
+  tags: 'dogstatsd' | 'graphite' | 'none';
+  maxPacketBytes: number;
+}
+
+/** A resolved file exporter. */
+export interface ResolvedFileExporter {
+  type: 'file';
+  path: string;
+  format: 'jsonl' | 'prometheus';
+  rotation: {
+    maxBytes: number;
+    maxFiles: number;
+    /** `undefined`: rotate by size only. */
+    intervalMs: number | undefined;
+  };
+}
+
 /** A resolved exporter. */
-export type ResolvedExporter = ResolvedPrometheusExporter | ResolvedOtlpExporter | ResolvedConsoleExporter;
+export type ResolvedExporter =
+  | ResolvedPrometheusExporter
+  | ResolvedOtlpExporter
+  | ResolvedConsoleExporter
+  | ResolvedStatsdExporter
+  | ResolvedFileExporter;
 
 /** A resolved component. `samplingRate` already falls back to the global rate. */
 export interface ResolvedComponent {
@@ -46,6 +75,7 @@ export interface ResolvedConfig {
   enabled: boolean;
   serviceName: string;
   serviceVersion: string | undefined;
+  /** Never holds `service.name` / `service.version`: those are `serviceName` / `serviceVersion`. */
   resourceAttributes: Record<string, string | number | boolean>;
   collectionIntervalMs: number;
   exporters: ResolvedExporter[];

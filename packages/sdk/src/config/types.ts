@@ -56,8 +56,68 @@ export interface ConsoleExporterConfig {
   format?: 'table' | 'json';
 }
 
+/**
+ * StatsD push exporter: sends each collection to a StatsD daemon (Etsy statsd, Datadog agent,
+ * Telegraf...). Counters go as deltas (`|c`), up-down counters and gauges as absolute values
+ * (`|g`), histograms as millisecond timers (`|ms`); see docs/exporters.md for the mapping.
+ */
+export interface StatsdExporterConfig {
+  type: 'statsd';
+  /** Daemon host name or IP; a name is looked up once, and again after a failure. @default "127.0.0.1" (env `MCP_OTEL_STATSD_HOST`) */
+  host?: string;
+  /** Daemon port. @default 8125 (env `MCP_OTEL_STATSD_PORT`) */
+  port?: number;
+  /** `udp`: datagrams; `tcp`: newline-framed stream with reconnect and a bounded queue. @default "udp" (env `MCP_OTEL_STATSD_PROTOCOL`) */
+  protocol?: 'udp' | 'tcp';
+  /** Prepended to every metric name, joined with a `.`: letters, digits, `_`, `-`, `.`. @default "" (env `MCP_OTEL_STATSD_PREFIX`) */
+  prefix?: string;
+  /**
+   * How attributes travel: `dogstatsd` (`|#k:v`, Datadog, Telegraf, Etsy >= 0.9), `graphite`
+   * (`name;k=v`), or `none` (attributes dropped, series merged). @default "dogstatsd" (env `MCP_OTEL_STATSD_TAGS`)
+   */
+  tags?: 'dogstatsd' | 'graphite' | 'none';
+  /**
+   * Largest datagram payload in bytes; lines are packed up to it and never split. The default
+   * fits a 1500-byte MTU. @default 1432 (env `MCP_OTEL_STATSD_MAX_PACKET_BYTES`)
+   */
+  maxPacketBytes?: number;
+}
+
+/** Rotation of the `jsonl` file. */
+export interface FileRotationConfig {
+  /** Rotate before a write would take the file past this many bytes. @default 10485760 (10 MiB) (env `MCP_OTEL_FILE_MAX_BYTES`) */
+  maxBytes?: number;
+  /** Files kept, the one being written included (`path`, `path.1`, ...). @default 5 (env `MCP_OTEL_FILE_MAX_FILES`) */
+  maxFiles?: number;
+  /** Also rotate once the file has been written for this long. @default none: size only (env `MCP_OTEL_FILE_ROTATION_INTERVAL`, ms) */
+  interval?: DurationInput;
+}
+
+/**
+ * File push exporter: `jsonl` appends one OTLP/JSON `ExportMetricsServiceRequest` per collection
+ * (replayable by OTLP tooling) with rotation; `prometheus` rewrites a text-exposition snapshot
+ * atomically (e.g. for node_exporter's textfile collector).
+ */
+export interface FileExporterConfig {
+  type: 'file';
+  /**
+   * The file to write, relative to the current directory or absolute. Its directory must exist.
+   * @default "mcp-otel-metrics.jsonl", or "mcp-otel-metrics.prom" for `format: 'prometheus'` (env `MCP_OTEL_FILE_PATH`)
+   */
+  path?: string;
+  /** @default "jsonl" (env `MCP_OTEL_FILE_FORMAT`) */
+  format?: 'jsonl' | 'prometheus';
+  /** Size (and time) rotation of the `jsonl` file; a `prometheus` snapshot never grows. @default `{ maxBytes: 10485760, maxFiles: 5 }` */
+  rotation?: FileRotationConfig;
+}
+
 /** One exporter; a discriminated union on `type`. */
-export type ExporterConfig = PrometheusExporterConfig | OtlpExporterConfig | ConsoleExporterConfig;
+export type ExporterConfig =
+  | PrometheusExporterConfig
+  | OtlpExporterConfig
+  | ConsoleExporterConfig
+  | StatsdExporterConfig
+  | FileExporterConfig;
 
 /** The exporter `type` names. */
 export type ExporterType = ExporterConfig['type'];
@@ -95,7 +155,7 @@ export interface MetricsConfig {
   collectionInterval?: DurationInput;
   /**
    * Where metrics go. @default `[{ type: 'prometheus' }]` (env `OTEL_METRICS_EXPORTER`:
-   * comma-separated `otlp`, `prometheus`, `console`, `none`)
+   * comma-separated `otlp`, `prometheus`, `console`, `statsd`, `file`, `none`)
    */
   exporters?: ExporterConfig[];
   /** Global histogram sampling rate, 0..1 (counters are never sampled). @default 1 */

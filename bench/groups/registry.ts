@@ -1,0 +1,44 @@
+/**
+ * The groups of the suite, in run order. Each runs in its own child process (fresh heap and JIT),
+ * and `--only <name>` selects some. A later group (cache, storage, WASM wrappers, browser bundle
+ * size) is one file in bench/groups/ plus one entry here; its ratios and targets go in
+ * bench/ratios.ts and bench/targets.ts.
+ */
+import type { GroupResult } from '../lib/figures.js';
+import type { GroupOptions } from './group-options.js';
+
+export interface BenchGroup {
+  name: string;
+  title: string;
+  /** Figures of this group vary from run to run: `bench:check` runs it several times (medians). */
+  noisy: boolean;
+  /** Loaded lazily, so a child process only loads the libraries its group measures. */
+  run(options: GroupOptions): Promise<GroupResult>;
+}
+
+export const GROUPS: readonly BenchGroup[] = [
+  {
+    name: 'hot-path',
+    title: 'Hot path: ns per recording (median, mitata)',
+    noisy: true,
+    run: async (o) => (await import('./hot-path.js')).runHotPath(o),
+  },
+  {
+    name: 'mcp',
+    title: 'MCP tools/call round trip over InMemoryTransport (median µs per call)',
+    noisy: true,
+    run: async (o) => (await import('./mcp-round-trip.js')).runMcpRoundTrip(o),
+  },
+  {
+    name: 'scrape',
+    title: '/metrics over HTTP on 127.0.0.1 (median of repeated scrapes)',
+    noisy: true,
+    run: async (o) => (await import('./scrape.js')).runScrape(o),
+  },
+  {
+    name: 'heap',
+    title: 'Retained heap per series (node --expose-gc, median of 3)',
+    noisy: false,
+    run: async (o) => (await import('./heap.js')).runHeap(o),
+  },
+];

@@ -1,0 +1,80 @@
+/**
+ * The comparison ratios printed after the figures, each computed inside one run (both sides
+ * measured in the same process, moments apart), then, over repeated runs, the median of the ratios.
+ * A ratio whose figures are absent (a case not enabled yet) is left out.
+ */
+import type { Figure } from './lib/figures.js';
+
+export interface RatioDef {
+  id: string;
+  label: string;
+  numerator: string;
+  /** One figure id, or several: the smallest of those present is used (e.g. the best competitor). */
+  denominator: string | readonly string[];
+}
+
+/**
+ * Competing MCP instrumentations measured in bench/cases/mcp-round-trip.ts (figure ids
+ * `mcp.<impl>.overhead`). None is installed yet; add their impl ids here when they are.
+ */
+export const MCP_COMPETITORS: readonly string[] = [];
+
+const ATTRS = [0, 2, 5] as const;
+const INSTRUMENTS = ['counter', 'histogram'] as const;
+
+function hotRatios(): RatioDef[] {
+  const defs: RatioDef[] = [];
+  for (const inst of INSTRUMENTS) {
+    const floor = `hot.${inst}.${inst === 'counter' ? 'map' : 'floor'}.a0`;
+    const r = (name: string, a: number, num: string, den: string, label: string) =>
+      defs.push({ id: `ratio.hot.${inst}.${name}.a${a}`, label: `${inst} ${a} attrs: ${label}`, numerator: `hot.${inst}.${num}.a${a}`, denominator: den });
+    for (const a of ATTRS) {
+      r('otel-vs-prom', a, 'otel', `hot.${inst}.prom.a${a}`, 'OTel SDK / prom-client (time)');
+      r('otel-vs-floor', a, 'otel', floor, 'OTel SDK / floor');
+      r('otel-2r-vs-otel', a, 'otel-2r', `hot.${inst}.otel.a${a}`, 'OTel 2 readers / 1 reader');
+      r('otel-2r-view-vs-otel', a, 'otel-2r-view', `hot.${inst}.otel.a${a}`, 'OTel 2 readers + view / 1 reader');
+      r('otel-vs-facade', a, 'otel', `hot.${inst}.facade.a${a}`, 'OTel SDK / mcp-otel facade (speed-up)');
+      r('facade-vs-prom', a, 'facade', `hot.${inst}.prom.a${a}`, 'mcp-otel facade / prom-client (time)');
+      r('facade-2r-vs-facade', a, 'facade-2r', `hot.${inst}.facade.a${a}`, 'mcp-otel 2 readers / 1 reader');
+      r('facade-bound-vs-floor', a, 'facade-bound', floor, 'mcp-otel bound handle / floor');
+    }
+    for (const a of [2, 5]) r('prom-child-vs-floor', a, 'prom-child', floor, 'prom-client bound child / floor');
+  }
+  return defs;
+}
+
+export const RATIOS: readonly RatioDef[] = [
+  ...hotRatios(),
+  { id: 'ratio.mcp.naive-otel-vs-bare', label: 'hand-written OTel metrics / bare round trip', numerator: 'mcp.naive-otel.call', denominator: 'mcp.bare.call' },
+  { id: 'ratio.mcp.mcp-otel-vs-bare', label: 'mcp-otel instrumented / bare round trip', numerator: 'mcp.mcp-otel.call', denominator: 'mcp.bare.call' },
+  {
+    id: 'ratio.mcp.mcp-otel-vs-best-competitor',
+    label: 'mcp-otel overhead / best competing instrumentation overhead',
+    numerator: 'mcp.mcp-otel.overhead',
+    denominator: MCP_COMPETITORS.map((impl) => `mcp.${impl}.overhead`),
+  },
+  ...(['1k', '10k', '50k'] as const).flatMap((size) => [
+    { id: `ratio.scrape.otel-vs-prom.${size}`, label: `/metrics ${size} series: OTel / prom-client (time)`, numerator: `scrape.otel.${size}.ms`, denominator: `scrape.prom.${size}.ms` },
+    { id: `ratio.scrape.otel-vs-prom-cpu.${size}`, label: `/metrics ${size} series: OTel / prom-client (CPU time)`, numerator: `scrape.otel.${size}.cpu`, denominator: `scrape.prom.${size}.cpu` },
+    { id: `ratio.scrape.mcp-otel-vs-prom.${size}`, label: `/metrics ${size} series: mcp-otel / prom-client (time)`, numerator: `scrape.mcp-otel.${size}.ms`, denominator: `scrape.prom.${size}.ms` },
+  ]),
+  ...(['counter', 'histogram'] as const).flatMap((kind) => [
+    { id: `ratio.heap.otel-vs-prom.${kind}`, label: `heap per ${kind} series: OTel / prom-client`, numerator: `heap.otel.${kind}`, denominator: `heap.prom.${kind}` },
+    { id: `ratio.heap.mcp-otel-vs-otel.${kind}`, label: `heap per ${kind} series: mcp-otel / OTel`, numerator: `heap.mcp-otel.${kind}`, denominator: `heap.otel.${kind}` },
+  ]),
+];
+
+/** The ratios computable from `figures` (typically one run of one group). */
+export function computeRatios(figures: readonly Figure[]): Figure[] {
+  const values = new Map(figures.map((f) => [f.id, f.value]));
+  const out: Figure[] = [];
+  for (const def of RATIOS) {
+    const num = values.get(def.numerator);
+    const dens = (typeof def.denominator === 'string' ? [def.denominator] : def.denominator)
+      .map((id) => values.get(id))
+      .filter((v): v is number => v !== undefined);
+    if (num === undefined || dens.length === 0) continue;
+    out.push({ id: def.id, label: def.label, value: num / Math.min(...dens), unit: 'x' });
+  }
+  return out;
+}

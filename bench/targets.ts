@@ -1,0 +1,137 @@
+/**
+ * The targets of issue 5, one row each, checked by `npm run bench:check` against the figures and
+ * ratios of the same run (medians over repeated runs). A target whose figure is absent is
+ * "pending: <what is missing>" and fails: nothing is passed by default.
+ */
+
+export interface Target {
+  /** Group that produces the figure (`--only` runs just the targets of the selected groups). */
+  group: string;
+  /** The target as the issue states it. */
+  text: string;
+  /** Figure or ratio id checked. */
+  figure: string;
+  max?: number;
+  min?: number;
+  /** Reported, never fails the check. */
+  stretch?: boolean;
+  /** What is missing when the figure is absent. */
+  missing: string;
+  /** A figure printed beside a pending target to show today's gap (e.g. the raw OTel row). */
+  reference?: string;
+}
+
+const NO_FACADE = 'mcp-otel facade cases in bench/cases/hot-path.ts (@mcp-otel/sdk does not export createMetricsFacade yet)';
+const NO_INSTRUMENTATION = 'the mcp-otel case of bench/cases/mcp-round-trip.ts did not run (it needs @mcp-otel/instrumentation built: instrumentMcpServer, instrumentMcpClient, instrumentTransport)';
+const NO_SCRAPE = "mcp-otel row in bench/cases/series-impls.ts (mcp-otel's own /metrics: streaming/chunked serializer)";
+const NO_HEAP = 'mcp-otel row in bench/cases/series-impls.ts (facade / bound handles)';
+
+export const TARGETS: readonly Target[] = [
+  ...([0, 2, 5] as const).map((a) => ({
+    group: 'hot-path',
+    text: `Bound counter handle add (${a} attrs): at most 2x a plain Map increment`,
+    figure: `ratio.hot.counter.facade-bound-vs-floor.a${a}`,
+    max: 2,
+    missing: NO_FACADE,
+    reference: `ratio.hot.counter.prom-child-vs-floor.a${a === 0 ? 2 : a}`,
+  })),
+  ...([2, 5] as const).flatMap((a) => [
+    {
+      group: 'hot-path',
+      text: `Facade counter add, ${a} attrs: at least 4x faster than the raw OTel SDK`,
+      figure: `ratio.hot.counter.otel-vs-facade.a${a}`,
+      min: 4,
+      missing: NO_FACADE,
+    },
+    {
+      group: 'hot-path',
+      text: `Facade counter add, ${a} attrs: not slower than prom-client`,
+      figure: `ratio.hot.counter.facade-vs-prom.a${a}`,
+      max: 1,
+      missing: NO_FACADE,
+      reference: `ratio.hot.counter.otel-vs-prom.a${a}`,
+    },
+  ]),
+  ...(['counter', 'histogram'] as const).map((inst) => ({
+    group: 'hot-path',
+    text: `Two exporters (Prometheus + periodic) cost at most 1.2x one exporter (${inst}, 2 attrs)`,
+    figure: `ratio.hot.${inst}.facade-2r-vs-facade.a2`,
+    max: 1.2,
+    missing: NO_FACADE,
+    reference: `ratio.hot.${inst}.otel-2r-vs-otel.a2`,
+  })),
+  {
+    group: 'mcp',
+    text: 'Default MCP instrumentation (server + client + transport): at most +10% on the in-memory tools/call round trip',
+    figure: 'ratio.mcp.mcp-otel-vs-bare',
+    max: 1.1,
+    missing: NO_INSTRUMENTATION,
+    reference: 'ratio.mcp.naive-otel-vs-bare',
+  },
+  {
+    group: 'mcp',
+    text: 'Stretch: default MCP instrumentation at most +5%',
+    figure: 'ratio.mcp.mcp-otel-vs-bare',
+    max: 1.05,
+    stretch: true,
+    missing: NO_INSTRUMENTATION,
+  },
+  {
+    group: 'mcp',
+    text: "MCP instrumentation overhead at most a quarter of the best competing instrumentation's",
+    figure: 'ratio.mcp.mcp-otel-vs-best-competitor',
+    max: 0.25,
+    missing:
+      'a competing MCP instrumentation measured on the same harness: none is installed (add its case to bench/cases/mcp-round-trip.ts and its impl id to MCP_COMPETITORS in bench/ratios.ts)',
+    reference: 'mcp.mcp-otel.overhead',
+  },
+  {
+    group: 'mcp',
+    text: 'MCP instrumentation: no process-wide side effects (async hooks, context manager, per-call timers)',
+    figure: 'mcp.mcp-otel.side-effects',
+    max: 0,
+    missing: NO_INSTRUMENTATION,
+  },
+  {
+    group: 'scrape',
+    text: '/metrics at 10k series: total time at most prom-client\'s',
+    figure: 'ratio.scrape.mcp-otel-vs-prom.10k',
+    max: 1,
+    missing: NO_SCRAPE,
+    reference: 'ratio.scrape.otel-vs-prom.10k',
+  },
+  {
+    group: 'scrape',
+    text: '/metrics at 10k series: longest event-loop block under 50 ms',
+    figure: 'scrape.mcp-otel.10k.block',
+    max: 50,
+    missing: NO_SCRAPE,
+    reference: 'scrape.otel.10k.block',
+  },
+  {
+    group: 'scrape',
+    // "Linear" with 25% tolerance: time(50k) / time(1k) / 50 <= 1.25 (fixed costs make 1k dearer
+    // per series, so a linear serializer lands below 1).
+    text: '/metrics time grows linearly from 1k to 50k series (50k/1k/50 <= 1.25)',
+    figure: 'scrape.mcp-otel.growth',
+    max: 1.25,
+    missing: NO_SCRAPE,
+    reference: 'scrape.otel.growth',
+  },
+  {
+    group: 'heap',
+    text: 'Heap: at most 300 B per counter series, label strings included',
+    figure: 'heap.mcp-otel.counter',
+    max: 300,
+    missing: NO_HEAP,
+    reference: 'heap.otel.counter',
+  },
+  {
+    group: 'heap',
+    text: 'Heap: at most 1.2 KB per histogram series (15 bounds), label strings included',
+    figure: 'heap.mcp-otel.histogram',
+    max: 1200,
+    missing: NO_HEAP,
+    reference: 'heap.otel.histogram',
+  },
+];

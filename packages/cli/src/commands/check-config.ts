@@ -1,0 +1,26 @@
+import { ConfigError, resolveConfig } from '@mcp-otel/sdk';
+import type { ResolvedConfig } from '@mcp-otel/sdk';
+
+/** What `check-config` found. */
+export type CheckConfigResult =
+  | { ok: true; config: ResolvedConfig }
+  | { ok: false; problems: string[] };
+
+/**
+ * Resolves the configuration exactly as `startMetrics` would (file, then `OTEL_*` variables) and
+ * returns the resolved config or every problem found.
+ *
+ * @example
+ * ```ts
+ * const result = checkConfig({ configFile: 'mcp-otel.yaml', env: process.env });
+ * if (!result.ok) console.error(result.problems.join('\n'));
+ * ```
+ */
+export function checkConfig(input: { configFile?: string; env: Record<string, string | undefined> }): CheckConfigResult {
+  try {
+    return { ok: true, config: resolveConfig({ configFile: input.configFile, env: input.env }) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, problems: error.issues.map((issue) => issue.message) };
+    throw error;
+  }
+}

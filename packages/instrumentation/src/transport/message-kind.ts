@@ -1,0 +1,36 @@
+/** Kinds of JSON-RPC message, as small integers so per-kind cells are array slots, not map lookups. */
+export const KIND_REQUEST = 0;
+export const KIND_NOTIFICATION = 1;
+export const KIND_RESPONSE = 2;
+export const KIND_ERROR = 3;
+export const KIND_INVALID = 4;
+export type MessageKind = 0 | 1 | 2 | 3 | 4;
+
+/** Values of `mcp_otel.message.kind`, indexed by {@link MessageKind}. */
+export const KIND_NAMES: readonly string[] = Object.freeze(['request', 'notification', 'response', 'error', 'invalid']);
+export const KIND_COUNT = 5;
+
+/** A JSON-RPC id as MCP allows it (string or number); `null` and other types are not request ids. */
+export type JsonRpcId = string | number;
+
+/**
+ * Classifies a message by shape alone (no schema parse, no allocation). Anything that is not a single
+ * JSON-RPC 2.0 object, such as a batch array or a missing `jsonrpc`, is `invalid`.
+ */
+export function classifyMessage(message: unknown): MessageKind {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return KIND_INVALID;
+  const m = message as Record<string, unknown>;
+  if (m['jsonrpc'] !== '2.0') return KIND_INVALID;
+  if (typeof m['method'] === 'string') {
+    if (!('id' in m)) return KIND_NOTIFICATION;
+    return isId(m['id']) ? KIND_REQUEST : KIND_INVALID;
+  }
+  if (!isId(m['id'])) return KIND_INVALID;
+  if ('result' in m) return KIND_RESPONSE;
+  const error = m['error'];
+  return typeof error === 'object' && error !== null ? KIND_ERROR : KIND_INVALID;
+}
+
+export function isId(id: unknown): id is JsonRpcId {
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
+}

@@ -1,0 +1,34 @@
+import type { JsonRpcId } from './message-kind.js';
+import type { RequestCell } from './transport-cells.js';
+
+/** A request sent or received that has no response yet. */
+export type PendingRequest = {
+  readonly id: JsonRpcId;
+  /** `performance.now()` when it was received or handed to `send()`. */
+  readonly start: number;
+  /** Bounded `mcp.method.name`. */
+  readonly method: string;
+  readonly cell: RequestCell;
+  /** Filled in by the MCP session: bounded tool or prompt name, resource URI, list paging. */
+  target: string | undefined;
+  uri: string | undefined;
+  firstPage: boolean;
+};
+
+/**
+ * What an MCP session observer (server or client side) hears from the instrumented transport.
+ * `inbound` is true for requests and notifications the peer sent to the local side.
+ */
+export interface SessionHooks {
+  requestStarted(pending: PendingRequest, message: Record<string, unknown>, inbound: boolean): void;
+  /** Exactly one of `response` (a result or error message) and `failure` (an `error.type`) is set. */
+  requestEnded(pending: PendingRequest, inbound: boolean, end: number, response: Record<string, unknown> | undefined, failure: string | undefined): void;
+  notification(message: Record<string, unknown>, inbound: boolean, start: number, end: number, failure: string | undefined): void;
+  /** A valid JSON-RPC message went through (clears a pending transport error). */
+  messageSeen(): void;
+  transportError(error: unknown): void;
+  opened(at: number): void;
+  closed(at: number, local: boolean, inFlight: number): void;
+  /** A server transport is handling an HTTP request carrying this `mcp-protocol-version` header. */
+  httpRequest(protocolVersionHeader: string | undefined): void;
+}

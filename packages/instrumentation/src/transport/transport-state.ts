@@ -1,0 +1,210 @@
+import type { Attributes } from '@opentelemetry/api';
+import { errorTypeOf } from '../bounded-values.js';
+import { ERROR_TYPE_VALUE_CANCELLED, ERROR_TYPE_VALUE_CONNECTION_CLOSED, ERROR_TYPE_VALUE_TIMEOUT } from '../mcp-otel-names.js';
+import { methodAttribute } from '../mcp/mcp-methods.js';
+import { warnOnce } from '../safe.js';
+import { ATTR_ERROR_TYPE } from '../semconv.js';
+import { KIND_ERROR, KIND_INVALID, KIND_REQUEST, KIND_RESPONSE, classifyMessage, isId } from './message-kind.js';
+import type { JsonRpcId, MessageKind } from './message-kind.js';
+import type { PendingRequest, SessionHooks } from './session-hooks.js';
+import { DIR_RECEIVE, DIR_TRANSMIT } from './transport-cells.js';
+import type { Direction, TransportCells } from './transport-cells.js';
+import type { TransportProfile } from './transport-profile.js';
+import { normalizeHttpVersion } from './transport-profile.js';
+import type { TransportTelemetry } from './transport-telemetry.js';
+import { utf8Length } from './utf8-length.js';
+
+/** Requests tracked per direction and transport; beyond it new requests are counted but not timed. */
+const MAX_PENDING = 10_000;
+
+type Phase = 'new' | 'open' | 'closed';
+
+/**
+ * Everything measured about one transport: message counts, requests in flight (matched by JSON-RPC id
+ * in both directions), connection lifetime and errors. The MCP layer plugs in through `session`.
+ * Methods here run inside the safe guard of the wrapper that calls them.
+ */
+export class TransportState {
+  readonly cells: TransportCells;
+  session: SessionHooks | undefined;
+  /** HTTP version seen on the requests a server transport handles (`network.protocol.version`). */
+  httpVersion: string | undefined;
+  closingLocally = false;
+  /** Message being dispatched, so a callback wrapped twice is measured once. */
+  dispatching: unknown = undefined;
+  erroring: unknown = undefined;
+  private phase: Phase = 'new';
+  private readonly inbound = new Map<JsonRpcId, PendingRequest>();
+  private readonly outbound = new Map<JsonRpcId, PendingRequest>();
+
+  constructor(
+    readonly profile: TransportProfile,
+    readonly telemetry: TransportTelemetry,
+    private readonly recordSize: boolean,
+  ) {
+    this.cells = telemetry.cellsFor(profile);
+    this.httpVersion = profile.protocolVersion;
+  }
+
+  /** `start()` was called: a new connection begins (a transport may be started again after close). */
+  starting(at: number): void {
+    if (this.phase === 'open') return;
+    this.open(at);
+  }
+
+  /** `start()` settled; `error` when it rejected, which also ends the connection. */
+  started(at: number, begun: number, error: unknown): void {
+    const instruments = this.telemetry.instruments();
+    const failed = error !== undefined;
+    const attributes: Attributes = failed ? { ...this.cells.base, [ATTR_ERROR_TYPE]: errorTypeOf(error) } : this.cells.base;
+    instruments.connectDuration.record((at - begun) / 1000, attributes);
+    if (failed) {
+      this.cells.countError(errorTypeOf(error));
+      this.close(at);
+    }
+  }
+
+  received(message: unknown, at: number): MessageKind {
+    this.telemetry.instruments();
+    if (this.phase === 'new') this.open(at);
+    const kind = classifyMessage(message);
+    this.cells.countMessage(DIR_RECEIVE, kind);
+    if (this.recordSize) this.recordSizeOf(message, DIR_RECEIVE);
+    if (kind === KIND_INVALID) return kind;
+    const m = message as Record<string, unknown>;
+    if (kind === KIND_REQUEST) this.begin(this.inbound, DIR_RECEIVE, m, at);
+    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.end(this.outbound, false, m, at);
+    else if (m['method'] === 'notifications/cancelled') this.cancel(this.inbound, true, m, at);
+    this.session?.messageSeen();
+    return kind;
+  }
+
+  /** A received notification finished its synchronous dispatch. */
+  dispatched(message: unknown, start: number, end: number): void {
+    this.session?.notification(message as Record<string, unknown>, true, start, end, undefined);
+  }
+
+  sending(message: unknown, at: number): MessageKind {
+    this.telemetry.instruments();
+    if (this.phase === 'new') this.open(at);
+    const kind = classifyMessage(message);
+    this.cells.countMessage(DIR_TRANSMIT, kind);
+    if (this.recordSize) this.recordSizeOf(message, DIR_TRANSMIT);
+    if (kind === KIND_INVALID) return kind;
+    const m = message as Record<string, unknown>;
+    if (kind === KIND_REQUEST) this.begin(this.outbound, DIR_TRANSMIT, m, at);
+    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.end(this.inbound, true, m, at);
+    else if (m['method'] === 'notifications/cancelled') this.cancel(this.outbound, false, m, at);
+    return kind;
+  }
+
+  /** `send()` of a notification settled (the transport's acknowledgement, e.g. HTTP 202). */
+  notificationSent(message: unknown, start: number, end: number, error: unknown): void {
+    const failure = error === undefined ? undefined : errorTypeOf(error);
+    this.session?.notification(message as Record<string, unknown>, false, start, end, failure);
+  }
+
+  /** `send()` rejected or threw: count it, and end the request it carried, if any. */
+  sendFailed(message: unknown, error: unknown): void {
+    const errorType = errorTypeOf(error);
+    this.cells.countError(errorType);
+    const m = message as Record<string, unknown>;
+    if (classifyMessage(message) !== KIND_REQUEST || !isId(m['id'])) return;
+    const pending = this.outbound.get(m['id']);
+    if (pending !== undefined) this.finish(this.outbound, pending, false, performance.now(), undefined, errorType);
+  }
+
+  errored(error: unknown): void {
+    this.cells.countError(errorTypeOf(error));
+    this.session?.transportError(error);
+  }
+
+  /** The transport reported `onclose` (or `start()` failed): end every request still in flight. */
+  close(at: number): void {
+    if (this.phase !== 'open') return;
+    this.phase = 'closed';
+    this.cells.activeConnections--;
+    const local = this.closingLocally;
+    this.closingLocally = false;
+    const inFlight = this.inbound.size + this.outbound.size;
+    for (const pending of [...this.inbound.values()]) this.finish(this.inbound, pending, true, at, undefined, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
+    for (const pending of [...this.outbound.values()]) this.finish(this.outbound, pending, false, at, undefined, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
+    this.session?.closed(at, local, inFlight);
+  }
+
+  /** A server transport handles an HTTP request: learn the HTTP version and the MCP protocol header. */
+  httpRequest(request: unknown): void {
+    if (typeof request !== 'object' || request === null) return;
+    const r = request as { httpVersion?: unknown; headers?: unknown };
+    this.httpVersion ??= normalizeHttpVersion(r.httpVersion);
+    this.session?.httpRequest(readHeader(r.headers, 'mcp-protocol-version'));
+  }
+
+  private open(at: number): void {
+    this.phase = 'open';
+    this.cells.activeConnections++;
+    this.session?.opened(at);
+  }
+
+  private begin(pending: Map<JsonRpcId, PendingRequest>, direction: Direction, m: Record<string, unknown>, at: number): void {
+    const id = m['id'] as JsonRpcId;
+    const previous = pending.get(id);
+    if (previous !== undefined) {
+      // A reused id replaces the old request, which will never be matched now.
+      previous.cell.count--;
+      pending.delete(id);
+    } else if (pending.size >= MAX_PENDING) {
+      warnOnce('pending-cap', `more than ${MAX_PENDING} requests in flight on one transport; further ones are counted but not timed`);
+      return;
+    }
+    const method = methodAttribute(m['method']);
+    const cell = this.cells.requestCell(direction, method);
+    cell.count++;
+    const request: PendingRequest = { id, start: at, method, cell, target: undefined, uri: undefined, firstPage: true };
+    pending.set(id, request);
+    this.session?.requestStarted(request, m, direction === DIR_RECEIVE);
+  }
+
+  private end(pending: Map<JsonRpcId, PendingRequest>, inbound: boolean, m: Record<string, unknown>, at: number): void {
+    const request = pending.get(m['id'] as JsonRpcId);
+    // A response to an unknown id (never sent, cancelled, or already answered) is only counted.
+    if (request !== undefined) this.finish(pending, request, inbound, at, m, undefined);
+  }
+
+  private cancel(pending: Map<JsonRpcId, PendingRequest>, inbound: boolean, m: Record<string, unknown>, at: number): void {
+    const params = m['params'] as { requestId?: unknown; reason?: unknown } | undefined;
+    const id = params?.requestId;
+    if (!isId(id)) return;
+    const request = pending.get(id);
+    if (request === undefined) return;
+    // The SDK cancels its own timed-out requests with reason "McpError: MCP error -32001: Request timed out".
+    const timedOut = !inbound && typeof params?.reason === 'string' && (params.reason.includes('-32001') || /timed out/i.test(params.reason));
+    this.finish(pending, request, inbound, at, undefined, timedOut ? ERROR_TYPE_VALUE_TIMEOUT : ERROR_TYPE_VALUE_CANCELLED);
+  }
+
+  private finish(
+    pending: Map<JsonRpcId, PendingRequest>,
+    request: PendingRequest,
+    inbound: boolean,
+    at: number,
+    response: Record<string, unknown> | undefined,
+    failure: string | undefined,
+  ): void {
+    pending.delete(request.id);
+    request.cell.count--;
+    this.session?.requestEnded(request, inbound, at, response, failure);
+  }
+
+  private recordSizeOf(message: unknown, direction: Direction): void {
+    const json = JSON.stringify(message);
+    if (typeof json !== 'string') return;
+    this.telemetry.instruments().messageSize.record(utf8Length(json), this.cells.sizeAttributes[direction]);
+  }
+}
+
+function readHeader(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const get = (headers as { get?: unknown }).get;
+  const value: unknown = typeof get === 'function' ? (get as (n: string) => unknown).call(headers, name) : (headers as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
+import { createTestClient, PROTOCOL, s } from '../helpers/connect-pair.js';
+import { series, TestMetrics, total, waitFor } from '../helpers/test-metrics.js';
+import { createTestServer } from '../helpers/test-server.js';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+async function listen(handler: Handler): Promise<{ server: http.Server; url: URL; port: number }> {
+  const server = http.createServer((req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: new URL(`http://127.0.0.1:${port}/mcp`), port };
+}
+
+async function stop(server: http.Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+const HTTP = { 'network.transport': 'tcp', 'network.protocol.name': 'http' };
+const tool = (name: string) => ({ 'mcp.method.name': 'tools/call', 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': name });
+
+describe('Streamable HTTP (127.0.0.1)', () => {
+  let serverMetrics: TestMetrics;
+  let clientMetrics: TestMetrics;
+  beforeEach(() => {
+    serverMetrics = new TestMetrics();
+    clientMetrics = new TestMetrics();
+  });
+  afterEach(async () => {
+    await serverMetrics.shutdown();
+    await clientMetrics.shutdown();
+  });
+
+  it('stateful: records operations and sessions on both sides with the HTTP network attributes', async () => {
+    const transports = new Map<string, StreamableHTTPServerTransport>();
+    const mcpServers: { close(): Promise<void> }[] = [];
+    const { server: httpServer, url, port } = await listen(async (req, res) => {
+      const sid = req.headers['mcp-session-id'];
+      let transport = typeof sid === 'string' ? transports.get(sid) : undefined;
+      if (transport === undefined) {
+        const created = new StreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID(), onsessioninitialized: (id) => void transports.set(id, created) });
+        created.onclose = () => {
+          if (created.sessionId !== undefined) transports.delete(created.sessionId);
+        };
+        const { server } = createTestServer();
+        instrumentMcpServer(server, { meterProvider: serverMetrics.provider });
+        mcpServers.push(server);
+        await server.connect(created);
+        transport = created;
+      }
+      await transport.handleRequest(req, res);
+    });
+    const client = instrumentMcpClient(createTestClient(), { meterProvider: clientMetrics.provider });
+    const clientTransport = new StreamableHTTPClientTransport(url);
+    try {
+      await client.connect(clientTransport);
+      await client.listTools();
+      await client.callTool({ name: 'echo', arguments: { text: 'over http' } });
+      await expect(client.readResource({ uri: 'mem://missing' })).rejects.toThrow();
+      await clientTransport.terminateSession();
+      await client.close();
+      await waitFor(() => transports.size === 0, 5000, 'the server session to close');
+    } finally {
+      for (const s of mcpServers) await s.close();
+      await stop(httpServer);
+    }
+
+    const server = await serverMetrics.collect();
+    const sBase = { ...HTTP, 'network.protocol.version': '1.1', 'mcp.protocol.version': PROTOCOL };
+    expect(series(server.get('mcp.server.operation.duration'))).toEqual(
+      [
+        s({ ...sBase, 'mcp.method.name': 'initialize' }, 1),
+        s({ ...sBase, 'mcp.method.name': 'notifications/initialized' }, 1),
+        s({ ...sBase, 'mcp.method.name': 'tools/list' }, 1),
+        s({ ...sBase, ...tool('echo') }, 1),
+        s({ ...sBase, 'mcp.method.name': 'resources/read', 'rpc.response.status_code': '-32602' }, 1),
+      ].sort(),
+    );
+    expect(series(server.get('mcp.server.session.duration'))).toEqual([s(sBase, 1)]);
+    const transport = { 'mcp_otel.transport.type': 'streamable_http', ...HTTP };
+    expect(series(server.get('mcp_otel.transport.active_connections'))).toEqual([s(transport, 0)]);
+    expect(total(server.get('mcp_otel.transport.messages'), { 'network.io.direction': 'receive', 'mcp_otel.message.kind': 'request' })).toBe(4);
+
+    const client_ = await clientMetrics.collect();
+    const cBase = { ...HTTP, 'server.address': '127.0.0.1', 'server.port': port, 'mcp.protocol.version': PROTOCOL };
+    expect(series(client_.get('mcp.client.operation.duration'))).toEqual(
+      [
+        s({ ...cBase, 'mcp.method.name': 'initialize' }, 1),
+        s({ ...cBase, 'mcp.method.name': 'notifications/initialized' }, 1),
+        s({ ...cBase, 'mcp.method.name': 'tools/list' }, 1),
+        s({ ...cBase, ...tool('echo') }, 1),
+        s({ ...cBase, 'mcp.method.name': 'resources/read', 'error.type': '-32602', 'rpc.response.status_code': '-32602' }, 1),
+      ].sort(),
+    );
+    expect(series(client_.get('mcp.client.session.duration'))).toEqual([s(cBase, 1)]);
+    expect(series(client_.get('mcp_otel.transport.active_connections'))).toEqual([s(transport, 0)]);
+  });
+
+  it('stateless: one transport per request, protocol version from the header, and no server session', async () => {
+    let open = 0;
+    const { server: httpServer, url } = await listen(async (req, res) => {
+      const { server } = createTestServer();
+      instrumentMcpServer(server, { meterProvider: serverMetrics.provider });
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      open++;
+      res.on('close', () => {
+        void transport.close().then(() => server.close()).finally(() => open--);
+      });
+      await server.connect(transport);
+      await transport.handleRequest(req, res);
+    });
+    const client = instrumentMcpClient(createTestClient(), { meterProvider: clientMetrics.provider });
+    try {
+      await client.connect(new StreamableHTTPClientTransport(url));
+      await client.listTools();
+      await client.callTool({ name: 'echo', arguments: { text: 'stateless' } });
+      await client.close();
+      await waitFor(() => open === 0, 5000, 'every per-request server to close');
+    } finally {
+      await stop(httpServer);
+    }
+
+    const server = await serverMetrics.collect();
+    const sBase = { ...HTTP, 'network.protocol.version': '1.1', 'mcp.protocol.version': PROTOCOL };
+    expect(series(server.get('mcp.server.operation.duration'))).toEqual(
+      [
+        s({ ...sBase, 'mcp.method.name': 'initialize' }, 1),
+        s({ ...sBase, 'mcp.method.name': 'notifications/initialized' }, 1),
+        s({ ...sBase, 'mcp.method.name': 'tools/list' }, 1),
+        s({ ...sBase, ...tool('echo') }, 1),
+      ].sort(),
+    );
+    // Each HTTP request had its own transport: no MCP session on the server side.
+    expect(server.get('mcp.server.session.duration')).toBeUndefined();
+    expect(total(server.get('mcp_otel.transport.active_connections'))).toBe(0);
+    expect(total(server.get('mcp_otel.transport.connect.duration'))).toBeGreaterThanOrEqual(4);
+
+    const client_ = await clientMetrics.collect();
+    expect(total(client_.get('mcp.client.session.duration'))).toBe(1);
+    expect(total(client_.get('mcp.client.operation.duration'), { 'gen_ai.tool.name': 'echo' })).toBe(1);
+  });
+});

@@ -1,0 +1,57 @@
+import { didYouMean } from '../did-you-mean.js';
+import { EXPORTER_TYPES } from '../exporters/exporter-registry.js';
+import { listValues } from '../config-error.js';
+import type { ExporterType } from '../types.js';
+import { envBoolean, envInteger, envKeyValues } from './env-parsers.js';
+import type { EnvParser, EnvReader } from './env-reader.js';
+
+/** The general (not exporter-specific) OTel variables, each read through `EnvReader`. */
+
+/** `OTEL_SDK_DISABLED`: only `true` (any case) disables; anything but `true`/`false` is an issue. */
+export function readSdkDisabled(env: EnvReader): boolean {
+  return env.read('OTEL_SDK_DISABLED', envBoolean) ?? false;
+}
+
+export function readServiceName(env: EnvReader): string | undefined {
+  return env.text('OTEL_SERVICE_NAME');
+}
+
+export function readResourceAttributes(env: EnvReader): Record<string, string> | undefined {
+  return env.read('OTEL_RESOURCE_ATTRIBUTES', envKeyValues({ example: 'deployment.environment.name=prod,team=a%20b' }));
+}
+
+/** `OTEL_METRIC_EXPORT_INTERVAL`, in milliseconds. */
+export function readExportInterval(env: EnvReader): number | undefined {
+  return env.read('OTEL_METRIC_EXPORT_INTERVAL', envInteger(1, undefined, ' (milliseconds)'));
+}
+
+/** `OTEL_METRICS_EXPORTER`: the exporter types to create, `[]` for `none`. */
+export function readExporterTypes(env: EnvReader): ExporterType[] | undefined {
+  return env.read('OTEL_METRICS_EXPORTER', parseExporterList);
+}
+
+const NAMES = [...EXPORTER_TYPES, 'none'];
+const EXPECTED = `a comma-separated list of ${listValues(NAMES)}`;
+
+const parseExporterList: EnvParser<ExporterType[]> = (text) => {
+  const names = text
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+  const types: ExporterType[] = [];
+  for (const name of names) {
+    if (name === 'none') {
+      if (names.length === 1) return { ok: true, value: [] };
+      return { ok: false, expected: EXPECTED, hint: '"none" cannot be combined with other exporters' };
+    }
+    if (name === 'logging') return { ok: false, expected: EXPECTED, shown: name, hint: '"logging" is the old name of "console"', suggestion: 'console' };
+    const type = EXPORTER_TYPES.find((known) => known === name);
+    if (type === undefined) {
+      const suggestion = didYouMean(name, NAMES);
+      return suggestion === undefined ? { ok: false, expected: EXPECTED, shown: name } : { ok: false, expected: EXPECTED, shown: name, suggestion };
+    }
+    if (types.includes(type)) return { ok: false, expected: EXPECTED, hint: `"${type}" is listed twice` };
+    types.push(type);
+  }
+  return { ok: true, value: types };
+};

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { ConfigIssue } from './config-error.js';
+import { didYouMeanHint, listValues, mismatchIssue } from './config-error.js';
+import type { LayerSource } from './config-path.js';
+import { layerPath } from './config-path.js';
+import { didYouMean } from './did-you-mean.js';
+import { decodeExpected } from './schema-fields.js';
+
+/** An unknown object key, with a did-you-mean when a known key is close, else the known keys. */
+export function unknownKeyIssue(path: string, key: string, value: unknown, known: readonly string[]): ConfigIssue {
+  const suggestion = didYouMean(key, known);
+  const expected = `one of the keys ${known.join(', ')}`;
+  if (suggestion === undefined) return { path, value, expected, message: `unknown key; expected ${expected}` };
+  return { path, value, expected, message: `unknown key; ${didYouMeanHint(suggestion)}`, suggestion };
+}
+
+/**
+ * Turns zod issues into `ConfigIssue`s. `schema` and `input` are what was parsed, found at `prefix`
+ * in the layer; they let an unknown key be compared with the keys of the object it sits in.
+ */
+export function issuesFromZod(
+  issues: readonly z.core.$ZodIssue[],
+  source: LayerSource,
+  prefix: readonly PropertyKey[],
+  schema: z.ZodType,
+  input: unknown,
+): ConfigIssue[] {
+  const result: ConfigIssue[] = [];
+  for (const issue of issues) {
+    const segments = [...prefix, ...issue.path];
+    const path = layerPath(source, segments);
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path, input);
+      const object = issue.input;
+      for (const key of issue.keys) result.push(unknownKeyIssue(layerPath(source, [...segments, key]), key, object?.[key], known));
+    } else if (issue.code === 'invalid_union' && isDiscriminatorIssue(issue)) {
+      // An unknown or missing exporter `type`: the object was not checked further.
+      const options = issue.options.map(String);
+      const value = (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
+      result.push(withDidYouMean(mismatchIssue(path, value, listValues(options)), value, options));
+    } else if (issue.code === 'invalid_key') {
+      const inner = issue.issues[0];
+      const expected = inner === undefined ? 'a valid key' : decodeExpected(inner.message).expected;
+      result.push(mismatchIssue(path, issue.input, expected));
+    } else {
+      const { expected, hint, suggestion } = decodeExpected(issue.message);
+      const value = isHeaderValue(segments) && typeof issue.input === 'string' ? '<redacted>' : issue.input;
+      const extra: { hint?: string; suggestion?: string } = {};
+      if (hint !== undefined) extra.hint = hint;
+      if (suggestion !== undefined) extra.suggestion = suggestion;
+      const mismatch = mismatchIssue(path, value, expected, extra);
+      result.push(issue.code === 'invalid_value' && hint === undefined ? withDidYouMean(mismatch, value, issue.values.map(String)) : mismatch);
+    }
+  }
+  return result;
+}
+
+/** A discriminated union without a matching option carries these (zod's issue type omits them). */
+function isDiscriminatorIssue(issue: z.core.$ZodIssueInvalidUnion): issue is z.core.$ZodIssueInvalidUnion & { discriminator: string; options: unknown[] } {
+  const extra = issue as { discriminator?: unknown; options?: unknown };
+  return typeof extra.discriminator === 'string' && Array.isArray(extra.options);
+}
+
+function withDidYouMean(issue: ConfigIssue, value: unknown, candidates: readonly string[]): ConfigIssue {
+  const suggestion = typeof value === 'string' ? didYouMean(value, candidates) : undefined;
+  if (suggestion === undefined) return issue;
+  return { ...issue, message: `${issue.message}; ${didYouMeanHint(suggestion)}`, suggestion };
+}
+
+/** Header values often carry credentials: never echo them. */
+function isHeaderValue(segments: readonly PropertyKey[]): boolean {
+  return segments.length >= 2 && segments[segments.length - 2] === 'headers';
+}
+
+/** The keys of the object schema found by following `path` from `schema` (exporter unions follow `input`). */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], input: unknown): string[] {
+  let current: z.ZodType | undefined = schema;
+  let value = input;
+  for (const segment of path) {
+    current = unwrap(current, value);
+    if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[String(segment)];
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType;
+    else return [];
+    value = isObject(value) ? (value as Record<PropertyKey, unknown>)[segment] : undefined;
+  }
+  current = unwrap(current, value);
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+function unwrap(schema: z.ZodType | undefined, value: unknown): z.ZodType | undefined {
+  let current = schema;
+  for (;;) {
+    if (current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
+    else if (current instanceof z.ZodDiscriminatedUnion) current = pickOption(current, value);
+    else return current;
+  }
+}
+
+function pickOption(union: z.ZodDiscriminatedUnion, value: unknown): z.ZodType | undefined {
+  const discriminator = union.def.discriminator;
+  const wanted = isObject(value) ? (value as Record<string, unknown>)[discriminator] : undefined;
+  return (union.options as z.ZodType[]).find((option) => {
+    if (!(option instanceof z.ZodObject)) return false;
+    const tag = (option.shape as Record<string, z.ZodType>)[discriminator];
+    return tag instanceof z.ZodLiteral && tag.values.has(wanted as z.core.util.Literal);
+  });
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}

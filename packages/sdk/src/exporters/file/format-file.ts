@@ -1,0 +1,37 @@
+import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
+import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
+import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import type { FileFormat } from './file-options.js';
+
+const decoder = new TextDecoder();
+// Same settings as OTel's PrometheusExporter defaults, so the file equals what /metrics serves.
+const prometheus = new PrometheusSerializer();
+
+/**
+ * One collection as OTLP/JSON: an `ExportMetricsServiceRequest` (`{"resourceMetrics":[...]}`)
+ * on one line, produced by OTel's own OTLP serializer, followed by `\n`. This is the layout of
+ * the OpenTelemetry Collector's file exporter, so `otlpjsonfile` receivers can replay it.
+ */
+export function formatJsonLine(metrics: ResourceMetrics): string {
+  const bytes = JsonMetricsSerializer.serializeRequest(metrics);
+  if (bytes === undefined) throw new Error('the OTLP JSON serializer returned nothing');
+  // JSON.stringify output has no raw newline, so one request stays on one line.
+  return decoder.decode(bytes) + '\n';
+}
+
+/** One collection in the Prometheus text exposition format (what the Prometheus exporter serves). */
+export function formatPrometheusSnapshot(metrics: ResourceMetrics): string {
+  return prometheus.serialize(metrics);
+}
+
+/**
+ * The file content for one collection in `format`.
+ *
+ * @example
+ * ```ts
+ * const line = formatFileContent(resourceMetrics, 'jsonl'); // '{"resourceMetrics":[...]}\n'
+ * ```
+ */
+export function formatFileContent(metrics: ResourceMetrics, format: FileFormat): string {
+  return format === 'jsonl' ? formatJsonLine(metrics) : formatPrometheusSnapshot(metrics);
+}

@@ -1,0 +1,32 @@
+import { buildMetricsFacade } from './build-metrics-facade.js';
+import { facadeMeterSource } from './provider-registry.js';
+import type { MetricsFacade } from './metrics-facade.js';
+
+/**
+ * The module-level facade. It works before `startMetrics` (records are dropped, handles are
+ * returned) and records into the provider of the latest `startMetrics` (unless it ran with
+ * `registerGlobal: false`) once it runs: handles made earlier start recording without being
+ * re-created. After that handle's `shutdown()` it is a no-op again.
+ *
+ * @example
+ * ```ts
+ * import { metrics } from '@mcp-otel/sdk';
+ * const lookups = metrics.counter('weather.lookups', { source: 'cache' }); // fine at import time
+ * lookups.increment();
+ * ```
+ */
+export const metrics: MetricsFacade = buildMetricsFacade(facadeMeterSource);
+
+/**
+ * `metrics.timedMethod` as a standalone TC39 method decorator: times every call of the method
+ * into the histogram `name` (seconds), adding `error.type` when it throws or rejects.
+ *
+ * @example
+ * ```ts
+ * class WeatherTools {
+ *   @timedMethod('weather.forecast.duration', { provider: 'open-meteo' })
+ *   async forecast(city: string): Promise<string> { return fetchForecast(city); }
+ * }
+ * ```
+ */
+export const timedMethod: MetricsFacade['timedMethod'] = metrics.timedMethod;

@@ -1,0 +1,34 @@
+import type { Meter, MeterProvider } from '@opentelemetry/api';
+import type { ResolvedConfig } from './config/resolved-config.js';
+import type { MetricsFacade } from './facade/metrics-facade.js';
+
+/** URLs the SDK serves, filled once their servers listen. */
+export interface MetricsEndpoints {
+  /** Full URL of the Prometheus endpoint, e.g. `http://127.0.0.1:9464/metrics` (first Prometheus exporter). */
+  prometheus?: string;
+}
+
+/**
+ * What `startMetrics` returns: the running pipeline and the facade bound to it.
+ *
+ * @example
+ * ```ts
+ * const handle = await startMetrics({ serviceName: 'weather-mcp' });
+ * handle.counter('weather.lookups').increment();
+ * await handle.shutdown();
+ * ```
+ */
+export interface MetricsHandle extends MetricsFacade {
+  /** The MeterProvider; registered globally unless `registerGlobal: false`. */
+  readonly meterProvider: MeterProvider;
+  /** The configuration in force, after merge and defaults. */
+  readonly config: ResolvedConfig;
+  /** Where the SDK serves metrics. */
+  readonly endpoints: MetricsEndpoints;
+  /** A meter from this provider. @default name `"@mcp-otel/sdk/app"` */
+  meter(name?: string, version?: string): Meter;
+  /** Collects and pushes every push exporter now. Never rejects; failures are logged via `diag`. */
+  forceFlush(): Promise<void>;
+  /** Flushes, stops readers and servers, unregisters the global provider. Idempotent. Never rejects. */
+  shutdown(): Promise<void>;
+}

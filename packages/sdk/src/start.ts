@@ -1,0 +1,109 @@
+import { diag, metrics as otelMetrics } from '@opentelemetry/api';
+import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import { resolveConfig } from './config/resolve-config.js';
+import type { MetricsConfig } from './config/types.js';
+import { createResource } from './create/create-resource.js';
+import { createReaders } from './create/create-readers.js';
+import { createViews } from './create/create-views.js';
+import { installCollectTransforms } from './create/install-collect-transforms.js';
+import { createSampling } from './create/create-sampling.js';
+import { createStderrDiagLogger, parseLogLevel } from './diag/stderr-diag-logger.js';
+import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade.js';
+import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
+import { createNoopHandle } from './noop-handle.js';
+import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
+import { startTelemetryServer } from './platform/node/telemetry-server.js';
+import type { TelemetryServer } from './platform/node/telemetry-server.js';
+
+/** Where `startMetrics` reads configuration besides the object it is given. */
+export interface ConfigSources {
+  /** Environment variables. @default process.env */
+  env?: Record<string, string | undefined>;
+  /** A JSON or YAML config file. @default env `MCP_OTEL_CONFIG` */
+  configFile?: string;
+}
+
+/**
+ * Starts metrics: resolves the config (object > `OTEL_*` env > config file > defaults), builds the
+ * Resource, views and readers, opens the Prometheus endpoint, registers the MeterProvider globally
+ * (unless `registerGlobal: false`) and binds the module-level `metrics` facade to it.
+ *
+ * Rejects with a `ConfigError` listing every problem when the config is invalid, and with an
+ * error naming the address when a Prometheus port cannot be bound (nothing is left running).
+ * Once started, a failing exporter never throws into the host: errors go to the OTel diag logger
+ * (to stderr when `OTEL_LOG_LEVEL` is set).
+ *
+ * @example
+ * ```ts
+ * import { startMetrics } from '@mcp-otel/sdk';
+ *
+ * const telemetry = await startMetrics({ serviceName: 'weather-mcp' });
+ * // http://127.0.0.1:9464/metrics now serves every metric of this process.
+ * process.once('SIGTERM', () => void telemetry.shutdown());
+ * ```
+ */
+export async function startMetrics(config?: MetricsConfig, sources: ConfigSources = {}): Promise<MetricsHandle> {
+  const env = sources.env ?? process.env;
+  installDiagLogger(env.OTEL_LOG_LEVEL);
+  const resolved = resolveConfig({ config, env, configFile: sources.configFile });
+  if (!resolved.enabled) return createNoopHandle(resolved);
+
+  const readers = createReaders(resolved);
+  const provider = new MeterProvider({ resource: createResource(resolved), views: createViews(resolved), readers: readers.all });
+  const sampling = createSampling(provider, resolved);
+  const apiProvider: ApiMeterProvider = sampling.provider;
+  installCollectTransforms(readers, sampling.transform);
+
+  const servers: TelemetryServer[] = [];
+  const endpoints: MetricsEndpoints = {};
+  try {
+    for (const prometheus of readers.prometheus) {
+      const exporter = prometheus.config;
+      const server = await startTelemetryServer({ host: exporter.host, port: exporter.port, routes: { [prometheus.path]: prometheus.handle } });
+      servers.push(server);
+      endpoints.prometheus ??= server.baseUrl + prometheus.path;
+    }
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    await provider.shutdown().catch(() => undefined);
+    throw error;
+  }
+
+  const registeredGlobal = resolved.registerGlobal && registerGlobal(apiProvider);
+  if (registeredGlobal) setFacadeProvider(apiProvider);
+
+  let shutdownPromise: Promise<void> | undefined;
+  const shutdown = async (): Promise<void> => {
+    if (registeredGlobal) {
+      // A newer handle may own the facade by now; only unbind our own provider.
+      if (getFacadeProvider() === apiProvider) setFacadeProvider(undefined);
+      if (otelMetrics.getMeterProvider() === apiProvider) otelMetrics.disable();
+    }
+    await Promise.all(servers.map((server) => server.close()));
+    await provider.shutdown().catch((error: unknown) => diag.error('mcp-otel: error while shutting down metrics', error));
+  };
+
+  return Object.assign(createMetricsFacade(apiProvider), {
+    meterProvider: apiProvider,
+    config: resolved,
+    endpoints,
+    meter: (name = DEFAULT_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
+    forceFlush: () => provider.forceFlush().catch((error: unknown) => diag.error('mcp-otel: forceFlush failed', error)),
+    shutdown: () => (shutdownPromise ??= shutdown()),
+  });
+}
+
+function registerGlobal(provider: ApiMeterProvider): boolean {
+  if (otelMetrics.setGlobalMeterProvider(provider)) return true;
+  diag.warn(
+    'mcp-otel: a global MeterProvider is already registered, so this one was not made global. ' +
+      'Shut down the earlier handle first, or pass registerGlobal: false and use handle.meterProvider.',
+  );
+  return false;
+}
+
+function installDiagLogger(level: string | undefined): void {
+  const parsed = parseLogLevel(level);
+  if (parsed !== undefined) diag.setLogger(createStderrDiagLogger(), { logLevel: parsed, suppressOverrideMessage: true });
+}

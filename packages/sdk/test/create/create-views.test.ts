@@ -1,0 +1,95 @@
+import { metrics } from '@opentelemetry/api';
+import { AggregationTemporality, DataPointType, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import type { Histogram, ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import type { ResolvedComponent, ResolvedConfig } from '../../src/config/resolved-config';
+import { createViews } from '../../src/create/create-views';
+
+const baseConfig: ResolvedConfig = {
+  enabled: true,
+  serviceName: 'views-test',
+  serviceVersion: undefined,
+  resourceAttributes: {},
+  collectionIntervalMs: 60_000,
+  exporters: [],
+  samplingRate: 1,
+  components: {},
+  cardinalityLimit: 2000,
+  registerGlobal: false,
+};
+
+const component = (overrides: Partial<ResolvedComponent>): ResolvedComponent => ({
+  enabled: true,
+  samplingRate: 1,
+  histogramBuckets: undefined,
+  attributes: undefined,
+  ...overrides,
+});
+
+async function collectWith(components: Record<string, ResolvedComponent>, record: (provider: MeterProvider) => void): Promise<ResourceMetrics> {
+  const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+  const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
+  const provider = new MeterProvider({ views: createViews({ ...baseConfig, components }), readers: [reader] });
+  record(provider);
+  const { resourceMetrics } = await reader.collect();
+  await provider.shutdown();
+  return resourceMetrics;
+}
+
+const metricNames = (rm: ResourceMetrics) => rm.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.descriptor.name));
+
+describe('createViews', () => {
+  it('drops every instrument of a disabled component and keeps the others', async () => {
+    const rm = await collectWith({ transport: component({ enabled: false }) }, (provider) => {
+      provider.getMeter('@mcp-otel/instrumentation/transport').createCounter('mcp.transport.messages').add(1);
+      provider.getMeter('@mcp-otel/instrumentation/mcp').createCounter('kept').add(1);
+    });
+    expect(metricNames(rm)).toEqual(['kept']);
+  });
+
+  it('applies per-component histogram boundaries to histograms only, one stream each', async () => {
+    const rm = await collectWith({ mcp: component({ histogramBuckets: [0.5, 1, 5] }) }, (provider) => {
+      const meter = provider.getMeter('@mcp-otel/instrumentation/mcp');
+      meter.createHistogram('mcp.server.operation.duration', { unit: 's' }).record(0.7);
+      meter.createCounter('calls').add(2);
+    });
+    const metricsByName = new Map(rm.scopeMetrics.flatMap((s) => s.metrics.map((m) => [m.descriptor.name, m] as const)));
+    expect([...metricsByName.keys()].sort()).toEqual(['calls', 'mcp.server.operation.duration']);
+    const histogram = metricsByName.get('mcp.server.operation.duration')!;
+    expect(histogram.dataPointType).toBe(DataPointType.HISTOGRAM);
+    const value = histogram.dataPoints[0]!.value as Histogram;
+    expect(value.buckets).toEqual({ boundaries: [0.5, 1, 5], counts: [0, 1, 0, 0] });
+    expect(metricsByName.get('calls')!.dataPointType).toBe(DataPointType.SUM);
+  });
+
+  it('keeps the instrument advice when a component sets no buckets', async () => {
+    const rm = await collectWith({ mcp: component({}) }, (provider) => {
+      provider
+        .getMeter('@mcp-otel/instrumentation/mcp')
+        .createHistogram('d', { unit: 's', advice: { explicitBucketBoundaries: [1, 2] } })
+        .record(1.5);
+    });
+    const value = rm.scopeMetrics[0]!.metrics[0]!.dataPoints[0]!.value as Histogram;
+    expect(value.buckets.boundaries).toEqual([1, 2]);
+  });
+
+  it('keeps only allowed attribute keys on every instrument type of the component', async () => {
+    const rm = await collectWith({ app: component({ attributes: ['tool'] }) }, (provider) => {
+      const meter = provider.getMeter('@mcp-otel/sdk/app');
+      meter.createCounter('c').add(1, { tool: 'echo', session: 'abc' });
+      meter.createHistogram('h').record(1, { tool: 'echo', session: 'abc' });
+      meter.createUpDownCounter('u').add(1, { tool: 'echo', session: 'abc' });
+    });
+    const attributeSets = rm.scopeMetrics.flatMap((s) => s.metrics.flatMap((m) => m.dataPoints.map((p) => p.attributes)));
+    expect(attributeSets).toEqual([{ tool: 'echo' }, { tool: 'echo' }, { tool: 'echo' }]);
+  });
+
+  it('matches a foreign scope by its exact name', async () => {
+    const rm = await collectWith({ 'my-company/billing': component({ enabled: false }) }, (provider) => {
+      provider.getMeter('my-company/billing').createCounter('dropped').add(1);
+      provider.getMeter('my-company/other').createCounter('kept').add(1);
+    });
+    expect(metricNames(rm)).toEqual(['kept']);
+  });
+
+  afterAll(() => metrics.disable());
+});

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# install-peers.sh [PEER...]: installs the real peers the tests run against into .peers/ (gitignored).
+#
+# Idempotent: a peer whose binaries already exist and run is skipped. Needs no network but the Debian
+# mirror of the machine's own apt sources; never changes the system's apt configuration or libc.
+# Progress goes to stderr. For each peer that cannot be installed, the reason is written to
+# .peers/unavailable/<peer> (removed again once it installs) and the exit status is 1.
+#
+# Adding a peer: write one `peer_<name>` function (check what is there, return early if it works,
+# otherwise install it and check again) and add <name> to ALL_PEERS.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PEERS_DIR=${MCP_OTEL_PEERS_DIR:-$ROOT/.peers}
+ALL_PEERS=(prometheus victoria-metrics otlp-proto)
+
+log() { printf 'install-peers: %s\n' "$*" >&2; }
+# die REASON: stop installing the current peer; the reason is what the skipped tests will report.
+die() {
+  printf 'install-peers: %s\n' "$*" >&2
+  if [ -n "${REASON_FILE:-}" ]; then printf '%s\n' "$*" > "$REASON_FILE"; fi
+  exit 1
+}
+
+runs() { "$@" >/dev/null 2>&1; }
+
+# try CMD...: runs CMD, echoing its output to stderr; on failure sets TRY_ERR to its last error line.
+try() {
+  local out rc=0
+  out=$("$@" 2>&1) || rc=$?
+  if [ -n "$out" ]; then printf '%s\n' "$out" >&2; fi
+  TRY_ERR=$(printf '%s\n' "$out" | grep -E '^(E|Err|W):|rror' | tail -n 1 || true)
+  TRY_ERR=${TRY_ERR:-exit $rc}
+  return $rc
+}
+
+# Options that keep apt-get away from the system's state when it runs in a private directory.
+apt_private_opts() { # DIR
+  local a=$1
+  printf '%s\n' -o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$a/parts" \
+    -o "Dir::State::Lists=$a/lists" -o "Dir::Cache::Archives=$a/archives" \
+    -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache=
+  # As root apt drops to the _apt user, which cannot write into our folders.
+  if [ "$(id -u)" = 0 ]; then printf '%s\n' -o APT::Sandbox::User=root; fi
+}
+
+# The Debian mirror this machine already uses, read from its own apt sources (no host in the repo).
+system_mirror() {
+  local m=''
+  if [ -r /etc/apt/sources.list.d/debian.sources ]; then
+    m=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources)
+  fi
+  if [ -z "$m" ] && [ -r /etc/apt/sources.list ]; then
+    m=$(awk '$1=="deb" && $0 !~ /security/ {for (i=2;i<=NF;i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' /etc/apt/sources.list)
+  fi
+  [ -n "$m" ] || die "no Debian mirror found in /etc/apt/sources.list.d/debian.sources or /etc/apt/sources.list"
+  printf '%s\n' "$m"
+}
+
+# apt_download_system DEST PKG...: .debs from the machine's own suite. Updates the package lists
+# only when the download fails for lack of them (a fresh machine has empty lists).
+apt_download_system() {
+  local dest=$1; shift
+  command -v apt-get >/dev/null || die "apt-get not found (these peers come from Debian packages)"
+  local opts=(); [ "$(id -u)" = 0 ] && opts=(-o APT::Sandbox::User=root)
+  mkdir -p "$dest"
+  cd "$dest" # apt-get download writes into the current folder (each peer runs in its own subshell)
+  if ! try apt-get "${opts[@]}" -qq download "$@"; then
+    log "apt-get download $* failed; updating the package lists once and retrying"
+    [ "$(id -u)" = 0 ] || die "apt-get download $* failed ($TRY_ERR) and apt-get update needs root"
+    try apt-get -qq update || die "apt-get update failed: $TRY_ERR"
+    try apt-get "${opts[@]}" -qq download "$@" \
+      || die "apt-get download $* failed after apt-get update: $TRY_ERR"
+  fi
+}
+
+# apt_download_suite SUITE DEST PKG...: .debs from another Debian suite (e.g. trixie) through a
+# private sources list and private package lists; the lists are fetched once per run.
+apt_download_suite() {
+  local suite=$1 dest=$2; shift 2
+  command -v apt-get >/dev/null || die "apt-get not found (these peers come from Debian packages)"
+  local a=$PEERS_DIR/.apt-$suite
+  mkdir -p "$a/parts" "$a/lists/partial" "$a/archives/partial" "$dest"
+  local opts; mapfile -t opts < <(apt_private_opts "$a")
+  if [ ! -e "$a/updated" ]; then
+    local mirror; mirror=$(system_mirror)
+    printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      "$mirror" "$suite" > "$a/parts/$suite.sources"
+    log "fetching the $suite package lists from $mirror"
+    try apt-get "${opts[@]}" -qq update || die "apt-get update of the private $suite package lists failed: $TRY_ERR"
+    touch "$a/updated"
+  fi
+  local pkgs=(); for p in "$@"; do pkgs+=("$p/$suite"); done
+  cd "$dest"
+  try apt-get "${opts[@]}" -qq download "${pkgs[@]}" || die "apt-get download ${pkgs[*]} failed: $TRY_ERR"
+}
+
+# unpack DIR: dpkg -x every downloaded .deb in DIR into DIR/root, then drop the .debs.
+unpack() {
+  local dir=$1 deb
+  command -v dpkg >/dev/null || die "dpkg not found"
+  for deb in "$dir"/*.deb; do dpkg -x "$deb" "$dir/root" || die "dpkg -x $deb failed"; done
+  rm -f "$dir"/*.deb
+}
+
+
+peer_prometheus() { # Prometheus + promtool 2.42 from the machine's Debian (bookworm), binaries only
+  local dir=$PEERS_DIR/prometheus bin=$PEERS_DIR/prometheus/root/usr/bin
+  if runs "$bin/prometheus" --version && runs "$bin/promtool" --version; then return 0; fi
+  log "installing Prometheus (Debian $(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-?}")) into $dir"
+  rm -rf "$dir"
+  apt_download_system "$dir" prometheus
+  unpack "$dir"
+  runs "$bin/prometheus" --version || die "$bin/prometheus does not run"
+  runs "$bin/promtool" --version || die "$bin/promtool does not run"
+  log "$("$bin/prometheus" --version 2>&1 | head -n 1)"
+}
+
+# `-version` prints nothing in the Debian build; `-help` lists the OTLP flags only from 1.9x on.
+# (Captured first: `| grep -q` would SIGPIPE the binary and pipefail would call that a failure.)
+vm_has_otlp() { local out; out=$("$1" -help 2>&1) || true; [[ $out == *opentelemetry* ]]; }
+
+peer_victoria_metrics() { # VictoriaMetrics 1.112 from Debian trixie: the first with an OTLP receiver
+  local dir=$PEERS_DIR/victoria-metrics bin=$PEERS_DIR/victoria-metrics/root/usr/bin/victoria-metrics
+  if vm_has_otlp "$bin"; then return 0; fi
+  log "installing VictoriaMetrics (Debian trixie) into $dir"
+  rm -rf "$dir"
+  apt_download_suite trixie "$dir" victoria-metrics
+  unpack "$dir"
+  vm_has_otlp "$bin" || die "$bin does not run or has no OpenTelemetry receiver"
+}
+
+peer_otlp_proto() { # the official OTLP .proto files (Debian trixie opentelemetry-proto)
+  local dir=$PEERS_DIR/otlp-proto
+  local proto=$dir/root/usr/include/opentelemetry/proto/collector/metrics/v1/metrics_service.proto
+  if [ -s "$proto" ]; then return 0; fi
+  log "installing the OTLP .proto files (Debian trixie opentelemetry-proto) into $dir"
+  rm -rf "$dir"
+  apt_download_suite trixie "$dir" opentelemetry-proto
+  unpack "$dir"
+  [ -s "$proto" ] || die "$proto missing after unpacking opentelemetry-proto"
+}
+
+main() {
+  local peers=("$@"); [ ${#peers[@]} -gt 0 ] || peers=("${ALL_PEERS[@]}")
+  mkdir -p "$PEERS_DIR/unavailable"
+  rm -rf "$PEERS_DIR"/.apt-* # left over by an interrupted run
+  local failed=0 peer fn start rc reason
+  for peer in "${peers[@]}"; do
+    fn=peer_${peer//-/_}
+    declare -F "$fn" >/dev/null || { log "unknown peer '$peer' (known: ${ALL_PEERS[*]})"; failed=1; continue; }
+    start=$(date +%s.%N)
+    REASON_FILE=$PEERS_DIR/unavailable/$peer.new
+    rm -f "$REASON_FILE"
+    # A subshell per peer, so one failing peer does not stop the others (set -e holds inside it).
+    set +e; ( set -e; "$fn" ); rc=$?; set -e
+    if [ $rc = 0 ]; then
+      rm -f "$PEERS_DIR/unavailable/$peer" "$REASON_FILE"
+      log "$peer: ready ($(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e-s}') s)"
+    else
+      reason=$(cat "$REASON_FILE" 2>/dev/null || true)
+      reason=${reason:-installing $peer failed (exit $rc); see the output above}
+      printf '%s\n' "$reason" > "$PEERS_DIR/unavailable/$peer"
+      rm -f "$REASON_FILE"
+      log "$peer: UNAVAILABLE: $reason"
+      failed=1
+    fi
+  done
+  REASON_FILE=
+  rm -rf "$PEERS_DIR"/.apt-* # private package lists: about 10 MB, refetched when needed
+  return $failed
+}
+
+main "$@"
