@@ -4,7 +4,7 @@
  * Adding an implementation, or later a cache/storage/WASM wrapper's write path, is one entry here.
  */
 import { Counter as PromCounter, Histogram as PromHistogram, Registry } from 'prom-client';
-// import { createMetricsFacade } from '@mcp-otel/sdk';
+import { createMetricsFacade } from '@mcp-otel/sdk';
 import {
   ATTR_COUNTS,
   BOUNDS_15,
@@ -90,6 +90,36 @@ function promHistogram(bound: boolean) {
   };
 }
 
+/** mcp-otel facade counter: per-call handle lookup, or a bound handle kept by the caller. */
+function facadeCounter(readers: ReaderSetup, bound: boolean) {
+  return (n: AttrCount): HotPathFixture => {
+    const otel = createOtelSetup(readers);
+    const facade = createMetricsFacade(otel.provider);
+    if (bound) {
+      const handle = facade.counter(METRIC, fixedAttributes(n));
+      return { fn: () => handle.increment(), close: otel.shutdown };
+    }
+    const attrs = attributeFactory(n);
+    return { fn: () => facade.counter(METRIC, attrs()).increment(), close: otel.shutdown };
+  };
+}
+
+/** mcp-otel facade histogram (15 bounds passed as the facade's `buckets` option). */
+function facadeHistogram(readers: ReaderSetup, bound: boolean) {
+  return (n: AttrCount): HotPathFixture => {
+    const otel = createOtelSetup(readers);
+    const facade = createMetricsFacade(otel.provider);
+    const options = { buckets: [...BOUNDS_15] };
+    let i = 0;
+    if (bound) {
+      const handle = facade.histogram(METRIC, fixedAttributes(n), options);
+      return { fn: () => handle.record(HISTOGRAM_VALUES[i++ & 63]!), close: otel.shutdown };
+    }
+    const attrs = attributeFactory(n);
+    return { fn: () => facade.histogram(METRIC, attrs(), options).record(HISTOGRAM_VALUES[i++ & 63]!), close: otel.shutdown };
+  };
+}
+
 export const HOT_PATH_CASES: readonly HotPathCase[] = [
   // The floor: what "just count it" costs in plain JavaScript.
   {
@@ -134,46 +164,15 @@ export const HOT_PATH_CASES: readonly HotPathCase[] = [
   { instrument: 'histogram', impl: 'prom', label: 'prom-client: observe(labels, v)', setup: promHistogram(false) },
   { instrument: 'histogram', impl: 'prom-child', label: 'prom-client: labels(..) child, observe(v)', attrs: [2, 5], setup: promHistogram(true) },
 
-  // mcp-otel facade: enable once `@mcp-otel/sdk` exports `createMetricsFacade` (uncomment the import
-  // above and these entries, add the sdk to bench/tsconfig.json "references"). Per call looks the
-  // handle up by attributes (`facade.counter(name, attrs).increment()`), bound keeps the handle.
-  // { instrument: 'counter', impl: 'facade', label: 'mcp-otel facade, 1 reader: counter(name, attrs).increment()', setup: facadeCounter('one-reader', false) },
-  // { instrument: 'counter', impl: 'facade-2r', label: 'mcp-otel facade, 2 readers: counter(name, attrs).increment()', setup: facadeCounter('two-readers', false) },
-  // { instrument: 'counter', impl: 'facade-bound', label: 'mcp-otel facade, bound handle: h.increment()', setup: facadeCounter('one-reader', true) },
-  // { instrument: 'histogram', impl: 'facade', label: 'mcp-otel facade, 1 reader: histogram(name, attrs).record(v)', setup: facadeHistogram('one-reader', false) },
-  // { instrument: 'histogram', impl: 'facade-2r', label: 'mcp-otel facade, 2 readers: histogram(name, attrs).record(v)', setup: facadeHistogram('two-readers', false) },
-  // { instrument: 'histogram', impl: 'facade-bound', label: 'mcp-otel facade, bound handle: h.record(v)', setup: facadeHistogram('one-reader', true) },
+  // mcp-otel facade. Per call looks the handle up by attributes, as application code written
+  // against the facade does (`facade.counter(name, attrs).increment()`); bound keeps the handle.
+  { instrument: 'counter', impl: 'facade', label: 'mcp-otel facade, 1 reader: counter(name, attrs).increment()', setup: facadeCounter('one-reader', false) },
+  { instrument: 'counter', impl: 'facade-2r', label: 'mcp-otel facade, 2 readers: counter(name, attrs).increment()', setup: facadeCounter('two-readers', false) },
+  { instrument: 'counter', impl: 'facade-bound', label: 'mcp-otel facade, bound handle: h.increment()', setup: facadeCounter('one-reader', true) },
+  { instrument: 'histogram', impl: 'facade', label: 'mcp-otel facade, 1 reader: histogram(name, attrs).record(v)', setup: facadeHistogram('one-reader', false) },
+  { instrument: 'histogram', impl: 'facade-2r', label: 'mcp-otel facade, 2 readers: histogram(name, attrs).record(v)', setup: facadeHistogram('two-readers', false) },
+  { instrument: 'histogram', impl: 'facade-bound', label: 'mcp-otel facade, bound handle: h.record(v)', setup: facadeHistogram('one-reader', true) },
 ];
-
-// The facade setups, ready for the entries above:
-//
-// function facadeCounter(readers: ReaderSetup, bound: boolean) {
-//   return (n: AttrCount): HotPathFixture => {
-//     const otel = createOtelSetup(readers);
-//     const facade = createMetricsFacade(otel.provider);
-//     if (bound) {
-//       const handle = facade.counter(METRIC, fixedAttributes(n));
-//       return { fn: () => handle.increment(), close: otel.shutdown };
-//     }
-//     const attrs = attributeFactory(n);
-//     return { fn: () => facade.counter(METRIC, attrs()).increment(), close: otel.shutdown };
-//   };
-// }
-//
-// function facadeHistogram(readers: ReaderSetup, bound: boolean) {
-//   return (n: AttrCount): HotPathFixture => {
-//     const otel = createOtelSetup(readers);
-//     const facade = createMetricsFacade(otel.provider);
-//     const options = { buckets: [...BOUNDS_15] };
-//     let i = 0;
-//     if (bound) {
-//       const handle = facade.histogram(METRIC, fixedAttributes(n), options);
-//       return { fn: () => handle.record(HISTOGRAM_VALUES[i++ & 63]!), close: otel.shutdown };
-//     }
-//     const attrs = attributeFactory(n);
-//     return { fn: () => facade.histogram(METRIC, attrs(), options).record(HISTOGRAM_VALUES[i++ & 63]!), close: otel.shutdown };
-//   };
-// }
 
 /** The table expanded into runnable cases, with their figure ids. */
 export function expandHotPathCases(): { id: string; label: string; attrs: AttrCount; entry: HotPathCase }[] {

@@ -27,7 +27,7 @@ export async function runHotPath(options: GroupOptions): Promise<GroupResult> {
   const figures: Figure[] = cases.map((c) => ({ id: c.id, label: c.label, value: median(c.rounds), unit: 'ns' }));
   const notes: string[] = [];
   if (!figures.some((f) => f.id.includes('.facade'))) {
-    notes.push('pending: mcp-otel facade cases (bench/cases/hot-path.ts: enable once @mcp-otel/sdk exports createMetricsFacade)');
+    notes.push('pending: mcp-otel facade cases (bench/cases/hot-path.ts)');
   }
   return { group: 'hot-path', figures, notes };
 }

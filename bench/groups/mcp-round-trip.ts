@@ -86,7 +86,7 @@ export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResul
   }
   const notes: string[] = [];
   if (!cases.some((c) => c.impl === 'mcp-otel')) {
-    notes.push('pending: mcp-otel instrumentation case (bench/cases/mcp-round-trip.ts: enable once @mcp-otel/instrumentation exports instrumentMcpServer/instrumentMcpClient/instrumentTransport)');
+    notes.push('pending: mcp-otel instrumentation case (bench/cases/mcp-round-trip.ts)');
   }
   return { group: 'mcp', figures, notes };
 }

@@ -37,7 +37,7 @@ export const GROUPS: readonly BenchGroup[] = [
   },
   {
     name: 'heap',
-    title: 'Retained heap per series (node --expose-gc, median of 3)',
+    title: 'Retained heap per series (node --expose-gc, medians)',
     noisy: false,
     run: async (o) => (await import('./heap.js')).runHeap(o),
   },

@@ -71,7 +71,7 @@ export async function runScrape(options: GroupOptions): Promise<GroupResult> {
   }
   const notes: string[] = [];
   if (!SERIES_IMPLS.some((i) => i.impl === 'mcp-otel')) {
-    notes.push("pending: mcp-otel's own /metrics (bench/cases/series-impls.ts; today the sdk serves OTel's PrometheusExporter, the `otel` row)");
+    notes.push('pending: mcp-otel row (bench/cases/series-impls.ts)');
   }
   return { group: 'scrape', figures, notes };
 }

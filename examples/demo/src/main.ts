@@ -20,9 +20,11 @@ async function main(): Promise<void> {
   log(args.durationSeconds === undefined ? '  Ctrl-C to stop' : `  stopping after ${args.durationSeconds} s`);
 
   let stopping = false;
+  let durationTimer: NodeJS.Timeout | undefined;
   const stop = async (why: string) => {
     if (stopping) return;
     stopping = true;
+    clearTimeout(durationTimer);
     log(`demo: stopping (${why})`);
     await client.stop();
     await server.close();
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  if (args.durationSeconds !== undefined) setTimeout(() => void stop('duration reached'), args.durationSeconds * 1000);
+  if (args.durationSeconds !== undefined) durationTimer = setTimeout(() => void stop('duration reached'), args.durationSeconds * 1000);
 }
 
 main().catch((error: unknown) => {

@@ -132,13 +132,15 @@ describe('safety', () => {
     const seen: unknown[] = [];
     const [a, b] = InMemoryTransport.createLinkedPair();
     a.onmessage = (m) => seen.push(m);
-    instrumentTransport(a, { meterProvider: new TestMetrics().provider });
+    const metrics = new TestMetrics();
+    instrumentTransport(a, { meterProvider: metrics.provider });
     await a.start();
     await b.start();
     await expect(b.send(evil as never)).resolves.toBeUndefined();
     expect(seen).toEqual([evil]);
     expect(warnings).toHaveLength(1);
     await a.close();
+    await metrics.shutdown();
   });
 
   it('safeCall returns the result, or undefined after reporting once', () => {

@@ -8,7 +8,7 @@ export type { MetricsHandle, MetricsEndpoints } from './metrics-handle.js';
 // Configuration
 export { resolveConfig } from './config/resolve-config.js';
 export type { ResolveConfigInput } from './config/resolve-config.js';
-export { ConfigError } from './config/config-error.js';
+export { ConfigError, formatIssue } from './config/config-error.js';
 export type { ConfigIssue } from './config/config-error.js';
 export { parseDuration } from './config/duration.js';
 export { isSdkDisabled } from './config/is-sdk-disabled.js';

@@ -1,4 +1,4 @@
-import { ConfigError, resolveConfig } from '@mcp-otel/sdk';
+import { ConfigError, formatIssue, resolveConfig } from '@mcp-otel/sdk';
 import type { ResolvedConfig } from '@mcp-otel/sdk';
 
 /** What `check-config` found. */
@@ -8,7 +8,7 @@ export type CheckConfigResult =
 
 /**
  * Resolves the configuration exactly as `startMetrics` would (file, then `OTEL_*` variables) and
- * returns the resolved config or every problem found.
+ * returns the resolved config or every problem found, each as `<path>: <problem>`.
  *
  * @example
  * ```ts
@@ -20,7 +20,7 @@ export function checkConfig(input: { configFile?: string; env: Record<string, st
   try {
     return { ok: true, config: resolveConfig({ configFile: input.configFile, env: input.env }) };
   } catch (error) {
-    if (error instanceof ConfigError) return { ok: false, problems: error.issues.map((issue) => issue.message) };
+    if (error instanceof ConfigError) return { ok: false, problems: error.issues.map(formatIssue) };
     throw error;
   }
 }

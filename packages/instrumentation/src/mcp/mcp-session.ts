@@ -28,7 +28,7 @@ export class McpSession implements SessionHooks {
   private attributesHttp: string | undefined;
   private openedAt: number | undefined;
   private initializeSent = false;
-  private established: boolean;
+  private established = false;
   private initializeFailure: string | undefined;
   private lastError: unknown = undefined;
 
@@ -36,9 +36,8 @@ export class McpSession implements SessionHooks {
     private readonly shared: McpShared,
     private readonly state: TransportState,
     private readonly transport: { sessionId?: unknown },
-    alreadyConnected: boolean,
+    private alreadyConnected: boolean,
   ) {
-    this.established = alreadyConnected;
     this.attributes = this.buildAttributes();
   }
 
@@ -115,8 +114,10 @@ export class McpSession implements SessionHooks {
     this.initializeSent = false;
     this.initializeFailure = undefined;
     this.lastError = undefined;
-    // A client reconnecting with a known session id skips initialize (the SDK's resumption path).
-    if (this.transport.sessionId !== undefined) this.established = true;
+    // Instrumented after connecting: initialize happened before we looked. A client reconnecting with
+    // a known session id skips initialize (the SDK's resumption path).
+    this.established = this.alreadyConnected || this.transport.sessionId !== undefined;
+    this.alreadyConnected = false;
   }
 
   closed(at: number, local: boolean, inFlight: number): void {
@@ -135,7 +136,6 @@ export class McpSession implements SessionHooks {
     } else if (!local && this.lastError !== undefined) {
       errorType = errorTypeOf(this.lastError);
     }
-    this.established = false;
     const instruments = this.shared.instruments.get();
     const histogram = this.shared.role === 'server' ? instruments.serverSession : instruments.clientSession;
     histogram.record((at - openedAt) / 1000, this.currentAttributes().session(errorType));

@@ -20,12 +20,20 @@ export type JsonRpcId = string | number;
 export function classifyMessage(message: unknown): MessageKind {
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return KIND_INVALID;
   const m = message as Record<string, unknown>;
+  return classifyFields(m, m['method'], m['id']);
+}
+
+/**
+ * {@link classifyMessage} for a caller that already read `method` and `id` (messages come in many
+ * shapes, so every property read is a slow megamorphic load; reading each once matters).
+ */
+export function classifyFields(m: Record<string, unknown>, method: unknown, id: unknown): MessageKind {
   if (m['jsonrpc'] !== '2.0') return KIND_INVALID;
-  if (typeof m['method'] === 'string') {
-    if (!('id' in m)) return KIND_NOTIFICATION;
-    return isId(m['id']) ? KIND_REQUEST : KIND_INVALID;
+  if (typeof method === 'string') {
+    if (id === undefined) return 'id' in m ? KIND_INVALID : KIND_NOTIFICATION;
+    return isId(id) ? KIND_REQUEST : KIND_INVALID;
   }
-  if (!isId(m['id'])) return KIND_INVALID;
+  if (!isId(id)) return KIND_INVALID;
   if ('result' in m) return KIND_RESPONSE;
   const error = m['error'];
   return typeof error === 'object' && error !== null ? KIND_ERROR : KIND_INVALID;

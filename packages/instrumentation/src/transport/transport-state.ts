@@ -2,10 +2,11 @@ import type { Attributes } from '@opentelemetry/api';
 import { errorTypeOf } from '../bounded-values.js';
 import { ERROR_TYPE_VALUE_CANCELLED, ERROR_TYPE_VALUE_CONNECTION_CLOSED, ERROR_TYPE_VALUE_TIMEOUT } from '../mcp-otel-names.js';
 import { methodAttribute } from '../mcp/mcp-methods.js';
-import { warnOnce } from '../safe.js';
+import { reportFailure, warnOnce } from '../safe.js';
 import { ATTR_ERROR_TYPE } from '../semconv.js';
-import { KIND_ERROR, KIND_INVALID, KIND_REQUEST, KIND_RESPONSE, classifyMessage, isId } from './message-kind.js';
+import { KIND_ERROR, KIND_INVALID, KIND_REQUEST, KIND_RESPONSE, classifyFields, classifyMessage, isId } from './message-kind.js';
 import type { JsonRpcId, MessageKind } from './message-kind.js';
+import { PendingTable } from './pending-table.js';
 import type { PendingRequest, SessionHooks } from './session-hooks.js';
 import { DIR_RECEIVE, DIR_TRANSMIT } from './transport-cells.js';
 import type { Direction, TransportCells } from './transport-cells.js';
@@ -34,8 +35,8 @@ export class TransportState {
   dispatching: unknown = undefined;
   erroring: unknown = undefined;
   private phase: Phase = 'new';
-  private readonly inbound = new Map<JsonRpcId, PendingRequest>();
-  private readonly outbound = new Map<JsonRpcId, PendingRequest>();
+  private readonly inbound = new PendingTable();
+  private readonly outbound = new PendingTable();
 
   constructor(
     readonly profile: TransportProfile,
@@ -67,14 +68,17 @@ export class TransportState {
   received(message: unknown, at: number): MessageKind {
     this.telemetry.instruments();
     if (this.phase === 'new') this.open(at);
-    const kind = classifyMessage(message);
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.invalid(message, DIR_RECEIVE);
+    const m = message as Record<string, unknown>;
+    const method = m['method'];
+    const id = m['id'];
+    const kind = classifyFields(m, method, id);
     this.cells.countMessage(DIR_RECEIVE, kind);
     if (this.recordSize) this.recordSizeOf(message, DIR_RECEIVE);
     if (kind === KIND_INVALID) return kind;
-    const m = message as Record<string, unknown>;
-    if (kind === KIND_REQUEST) this.begin(this.inbound, DIR_RECEIVE, m, at);
-    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.end(this.outbound, false, m, at);
-    else if (m['method'] === 'notifications/cancelled') this.cancel(this.inbound, true, m, at);
+    if (kind === KIND_REQUEST) this.begin(this.inbound, DIR_RECEIVE, m, method, id as JsonRpcId, at);
+    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.end(this.outbound, false, m, id as JsonRpcId, at);
+    else if (method === 'notifications/cancelled') this.cancel(this.inbound, true, m, at);
     this.session?.messageSeen();
     return kind;
   }
@@ -87,14 +91,17 @@ export class TransportState {
   sending(message: unknown, at: number): MessageKind {
     this.telemetry.instruments();
     if (this.phase === 'new') this.open(at);
-    const kind = classifyMessage(message);
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.invalid(message, DIR_TRANSMIT);
+    const m = message as Record<string, unknown>;
+    const method = m['method'];
+    const id = m['id'];
+    const kind = classifyFields(m, method, id);
     this.cells.countMessage(DIR_TRANSMIT, kind);
     if (this.recordSize) this.recordSizeOf(message, DIR_TRANSMIT);
     if (kind === KIND_INVALID) return kind;
-    const m = message as Record<string, unknown>;
-    if (kind === KIND_REQUEST) this.begin(this.outbound, DIR_TRANSMIT, m, at);
-    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.end(this.inbound, true, m, at);
-    else if (m['method'] === 'notifications/cancelled') this.cancel(this.outbound, false, m, at);
+    if (kind === KIND_REQUEST) this.begin(this.outbound, DIR_TRANSMIT, m, method, id as JsonRpcId, at);
+    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.end(this.inbound, true, m, id as JsonRpcId, at);
+    else if (method === 'notifications/cancelled') this.cancel(this.outbound, false, m, at);
     return kind;
   }
 
@@ -127,8 +134,8 @@ export class TransportState {
     const local = this.closingLocally;
     this.closingLocally = false;
     const inFlight = this.inbound.size + this.outbound.size;
-    for (const pending of [...this.inbound.values()]) this.finish(this.inbound, pending, true, at, undefined, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
-    for (const pending of [...this.outbound.values()]) this.finish(this.outbound, pending, false, at, undefined, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
+    for (const pending of this.inbound.drain()) this.finish(undefined, pending, true, at, undefined, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
+    for (const pending of this.outbound.drain()) this.finish(undefined, pending, false, at, undefined, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
     this.session?.closed(at, local, inFlight);
   }
 
@@ -140,38 +147,46 @@ export class TransportState {
     this.session?.httpRequest(readHeader(r.headers, 'mcp-protocol-version'));
   }
 
+  private invalid(message: unknown, direction: Direction): MessageKind {
+    this.cells.countMessage(direction, KIND_INVALID);
+    if (this.recordSize) this.recordSizeOf(message, direction);
+    return KIND_INVALID;
+  }
+
   private open(at: number): void {
     this.phase = 'open';
+    this.closingLocally = false;
     this.cells.activeConnections++;
     this.session?.opened(at);
   }
 
-  private begin(pending: Map<JsonRpcId, PendingRequest>, direction: Direction, m: Record<string, unknown>, at: number): void {
-    const id = m['id'] as JsonRpcId;
+  private begin(pending: PendingTable, direction: Direction, m: Record<string, unknown>, rawMethod: unknown, id: JsonRpcId, at: number): void {
+    // After the transport closed nothing will end a request: count the message, do not track it.
+    if (this.phase !== 'open') return;
     const previous = pending.get(id);
     if (previous !== undefined) {
       // A reused id replaces the old request, which will never be matched now.
       previous.cell.count--;
-      pending.delete(id);
+      pending.delete(previous);
     } else if (pending.size >= MAX_PENDING) {
       warnOnce('pending-cap', `more than ${MAX_PENDING} requests in flight on one transport; further ones are counted but not timed`);
       return;
     }
-    const method = methodAttribute(m['method']);
+    const method = methodAttribute(rawMethod);
     const cell = this.cells.requestCell(direction, method);
     cell.count++;
     const request: PendingRequest = { id, start: at, method, cell, target: undefined, uri: undefined, firstPage: true };
-    pending.set(id, request);
+    pending.add(request);
     this.session?.requestStarted(request, m, direction === DIR_RECEIVE);
   }
 
-  private end(pending: Map<JsonRpcId, PendingRequest>, inbound: boolean, m: Record<string, unknown>, at: number): void {
-    const request = pending.get(m['id'] as JsonRpcId);
+  private end(pending: PendingTable, inbound: boolean, m: Record<string, unknown>, id: JsonRpcId, at: number): void {
+    const request = pending.get(id);
     // A response to an unknown id (never sent, cancelled, or already answered) is only counted.
     if (request !== undefined) this.finish(pending, request, inbound, at, m, undefined);
   }
 
-  private cancel(pending: Map<JsonRpcId, PendingRequest>, inbound: boolean, m: Record<string, unknown>, at: number): void {
+  private cancel(pending: PendingTable, inbound: boolean, m: Record<string, unknown>, at: number): void {
     const params = m['params'] as { requestId?: unknown; reason?: unknown } | undefined;
     const id = params?.requestId;
     if (!isId(id)) return;
@@ -183,22 +198,27 @@ export class TransportState {
   }
 
   private finish(
-    pending: Map<JsonRpcId, PendingRequest>,
+    pending: PendingTable | undefined,
     request: PendingRequest,
     inbound: boolean,
     at: number,
     response: Record<string, unknown> | undefined,
     failure: string | undefined,
   ): void {
-    pending.delete(request.id);
+    pending?.delete(request);
     request.cell.count--;
     this.session?.requestEnded(request, inbound, at, response, failure);
   }
 
   private recordSizeOf(message: unknown, direction: Direction): void {
-    const json = JSON.stringify(message);
-    if (typeof json !== 'string') return;
-    this.telemetry.instruments().messageSize.record(utf8Length(json), this.cells.sizeAttributes[direction]);
+    // Guarded on its own: a message JSON cannot serialize (a cycle, a BigInt) must not stop the timing.
+    try {
+      const json = JSON.stringify(message);
+      if (typeof json !== 'string') return;
+      this.telemetry.instruments().messageSize.record(utf8Length(json), this.cells.sizeAttributes[direction]);
+    } catch (error) {
+      reportFailure('measuring a message size', error);
+    }
   }
 }
 

@@ -47,7 +47,6 @@ describe('instrumentMcpServer', () => {
       const v = p.value as HistogramValue;
       expect(v.buckets.boundaries).toEqual(MCP_DURATION_BUCKETS);
       expect(v.sum).toBeGreaterThanOrEqual(0);
-      expect(v.sum).toBeLessThan(30);
     }
   });
 

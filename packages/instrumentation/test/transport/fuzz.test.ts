@@ -73,6 +73,7 @@ type Step = { received: string[]; errors: string[] };
  * what the peer got back and what the server reported through onerror.
  */
 async function transcript(instrument: boolean, metrics: TestMetrics): Promise<Step[]> {
+  // Only the instrumented run uses `metrics`; the bare run is the reference behaviour.
   const { server } = createTestServer();
   if (instrument) instrumentMcpServer(server, { meterProvider: metrics.provider, recordResourceUri: true });
   const errors: string[] = [];
@@ -106,7 +107,7 @@ describe('fuzzing an instrumented transport', () => {
     diag.setLogger({ error: (...a) => warnings.push(a), warn: (...a) => warnings.push(a), info: () => {}, debug: () => {}, verbose: () => {} }, DiagLogLevel.WARN);
     const metrics = new TestMetrics();
     try {
-      const bare = await transcript(false, new TestMetrics());
+      const bare = await transcript(false, metrics);
       const instrumented = await transcript(true, metrics);
       expect(instrumented).toEqual(bare);
       expect(instrumented.length).toBeGreaterThan(300);

@@ -60,6 +60,24 @@ describe('instrumentTransport', () => {
     await server.close();
   });
 
+  it('tracks many concurrent requests (more than fit the linear table) and matches every response', async () => {
+    const { server, blocked } = createTestServer();
+    const client = createTestClient();
+    instrumentMcpServer(server, { meterProvider: metrics.provider });
+    await connectInMemory(server, client);
+    const calls = Array.from({ length: 40 }, () => client.callTool({ name: 'block', arguments: {} }));
+    await waitFor(() => blocked.length === 40, 5000, 'all calls to start');
+    const inFlight = { ...MEM, 'network.io.direction': 'receive', 'mcp.method.name': 'tools/call' };
+    expect(series((await metrics.collect()).get('mcp_otel.transport.active_requests'))).toContain(s(inFlight, 40));
+    for (const b of blocked.reverse()) b.release();
+    await Promise.all(calls);
+    const all = await metrics.collect();
+    expect(series(all.get('mcp_otel.transport.active_requests'))).toContain(s(inFlight, 0));
+    expect(total(all.get('mcp.server.operation.duration'), { 'gen_ai.tool.name': 'block' })).toBe(40);
+    await client.close();
+    await server.close();
+  });
+
   it('keeps callbacks set before connect() working: connect() chains them and they still fire once', async () => {
     const { server } = createTestServer();
     const client = createTestClient();
@@ -119,6 +137,12 @@ describe('instrumentTransport', () => {
     expect(sent.buckets.boundaries).toEqual(MESSAGE_SIZE_BUCKETS);
     const received = metric!.points.find((p) => p.attributes['network.io.direction'] === 'receive')!.value as HistogramValue;
     expect(received.sum).toBe(Buffer.byteLength(JSON.stringify(back), 'utf8'));
+    // A message JSON cannot serialize loses its size, never its timing.
+    await a.send({ jsonrpc: '2.0', id: 2, method: 'ping', params: { n: 1n } } as unknown as JSONRPCMessage);
+    await b.send({ jsonrpc: '2.0', id: 2, result: {} });
+    const after = await metrics.collect();
+    expect(total(after.get('mcp_otel.transport.message.size'), { 'network.io.direction': 'transmit' })).toBe(1);
+    expect(series(after.get('mcp_otel.transport.active_requests'))).toContain(s({ ...MEM, 'network.io.direction': 'transmit', 'mcp.method.name': 'ping' }, 0));
     await a.close();
     await c.close();
   });

@@ -34,6 +34,12 @@ export interface FacadeInstrumentsConfig {
   maxInstrumentsPerKind: number;
 }
 
+/**
+ * Default boundaries of histograms in seconds (`timed`, `timer`, or `unit: 's'`): those of the MCP
+ * semantic conventions' operation duration histograms.
+ */
+export const SECONDS_BUCKETS: readonly number[] = Object.freeze([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]);
+
 /** OTel metric options from facade options: wrong-typed fields are ignored, bad buckets warned. */
 function metricOptions(
   options: HistogramOptions | undefined,
@@ -44,7 +50,11 @@ function metricOptions(
   const description = typeof options?.description === 'string' ? options.description : undefined;
   const unit = typeof options?.unit === 'string' ? options.unit : defaultUnit;
   const buckets = options?.buckets;
-  if (buckets === undefined) return { description, unit };
+  if (buckets === undefined) {
+    // OTel's default boundaries (0..10000) suit milliseconds; a seconds histogram would put every
+    // sample in its first bucket. Use the MCP semantic-convention duration boundaries instead.
+    return unit === 's' ? { description, unit, advice: { explicitBucketBoundaries: SECONDS_BUCKETS.slice() } } : { description, unit };
+  }
   const valid = Array.isArray(buckets) && buckets.every((b, i) => Number.isFinite(b) && (i === 0 || b > (buckets[i - 1] ?? b)));
   if (valid) return { description, unit, advice: { explicitBucketBoundaries: buckets.slice() } };
   warnOnce.warn(`histogram\u0000${metric}\u0000buckets`, () =>

@@ -42,6 +42,8 @@ describeWithPeer('victoria-metrics', 'startMetrics with an OTLP http/protobuf ex
     inflight.add(-2);
     meter.createGauge('e2e.temperature', { unit: 'Cel' }).record(21.5, { room: 'lab' });
     handle.counter('e2e.facade.calls', { tool: 'echo' }).increment(2);
+    const payload = handle.summary('e2e.facade.payload');
+    for (let value = 1; value <= 100; value += 1) payload.record(value);
     await handle.forceFlush();
   }, TIMEOUT);
 
@@ -75,6 +77,18 @@ describeWithPeer('victoria-metrics', 'startMetrics with an OTLP http/protobuf ex
     expect(latest(await vm!.export('{__name__="e2e.inflight"}'), {})).toBe(3);
     expect(latest(await vm!.export('{__name__="e2e.temperature"}'), { room: 'lab' })).toBe(21.5);
     expect(latest(await vm!.export('{__name__="e2e.facade.calls"}'), { tool: 'echo' })).toBe(2);
+  }, TIMEOUT);
+
+  // VictoriaMetrics turns the summary's exponential histogram into `vmrange` buckets (the same
+  // bucket edges), so its histogram_quantile is off by at most b - 1 = 2^(1/16) - 1 for 1..100.
+  it.each([
+    [0.5, 50],
+    [0.99, 99],
+  ])('delivers summaries whose histogram_quantile(%s) is within the documented bound', async (q, truth) => {
+    expect(latest(await vm!.export('{__name__="e2e.facade.payload_count"}'), {})).toBe(100);
+    expect(latest(await vm!.export('{__name__="e2e.facade.payload_sum"}'), {})).toBe(5050);
+    const [estimate] = await vm!.query(`histogram_quantile(${q}, {__name__="e2e.facade.payload_bucket"})`);
+    expect(Math.abs(estimate!.value - truth) / truth).toBeLessThanOrEqual(2 ** (1 / 16) - 1 + 1e-9);
   }, TIMEOUT);
 
   it('sends nothing VictoriaMetrics has to drop', async () => {

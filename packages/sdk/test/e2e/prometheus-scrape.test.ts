@@ -42,6 +42,8 @@ describeWithPeer('prometheus', 'startMetrics with a prometheus exporter, scraped
     handle.histogram('e2e.facade.size', { tool: 'echo' }, { buckets: [10, 100] }).record(50);
     handle.gauge('e2e.facade.level').set(7);
     handle.upDownCounter('e2e.facade.sessions').increment(4);
+    const payload = handle.summary('e2e.facade.payload');
+    for (let value = 1; value <= 100; value += 1) payload.record(value);
 
     prom = await startPrometheus({ targets: [handle.endpoints.prometheus!] });
   }, TIMEOUT);
@@ -88,6 +90,18 @@ describeWithPeer('prometheus', 'startMetrics with a prometheus exporter, scraped
     expect(byLabel(sizes, 'le')).toEqual({ '10': 0, '100': 1, '+Inf': 1 });
     expect((await prom!.waitForSeries('e2e_facade_level'))[0]!.value).toBe(7);
     expect((await prom!.waitForSeries('e2e_facade_sessions'))[0]!.value).toBe(4);
+  }, TIMEOUT);
+
+  // Values 1..100 span a range of 100: scale 4, base b = 2^(1/16), and Prometheus' linear
+  // interpolation inside a bucket is off by at most b - 1 = 4.43% (docs/facade.md).
+  it.each([
+    [0.5, 50],
+    [0.99, 99],
+  ])('gets summaries scraped as buckets whose histogram_quantile(%s) is within the documented bound', async (q, truth) => {
+    const [count] = await prom!.waitForSeries('e2e_facade_payload_count');
+    expect(count!.value).toBe(100);
+    const [estimate] = await prom!.waitForSeries(`histogram_quantile(${q}, e2e_facade_payload_bucket)`);
+    expect(Math.abs(estimate!.value - truth) / truth).toBeLessThanOrEqual(2 ** (1 / 16) - 1 + 1e-9);
   }, TIMEOUT);
 
   it('exposes the resource as target_info', async () => {

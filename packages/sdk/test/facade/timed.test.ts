@@ -31,6 +31,19 @@ describe('timed', () => {
     expect(histogramAt(collected, 'work.duration', { job: 'sync' })).toMatchObject({ count: 1, sum: 0.25 });
   });
 
+  it('buckets seconds with the MCP duration boundaries, not OTel millisecond defaults', async () => {
+    const { provider, collect } = createTestProvider();
+    const facade = createMetricsFacade(provider);
+    facade.timed('work.duration', () => jest.advanceTimersByTime(30));
+    facade.timer('wait.duration').stop();
+    facade.histogram('bytes.size').record(1);
+    const collected = await collect();
+    const seconds = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
+    expect(histogramAt(collected, 'work.duration', {}).buckets.boundaries).toEqual(seconds);
+    expect(histogramAt(collected, 'wait.duration', {}).buckets.boundaries).toEqual(seconds);
+    expect(histogramAt(collected, 'bytes.size', {}).buckets.boundaries).not.toEqual(seconds);
+  });
+
   it('rethrows the same error from a sync function and records error.type', async () => {
     const { provider, collect } = createTestProvider();
     const facade = createMetricsFacade(provider);

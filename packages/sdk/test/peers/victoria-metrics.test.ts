@@ -35,6 +35,8 @@ describeWithPeer('victoria-metrics', 'startVictoriaMetrics', () => {
     const [calls] = await vm.export('{__name__="peer.check.calls"}');
     expect(calls!.metric).toEqual({ __name__: 'peer.check.calls', 'peer.route': 'a', 'service.name': 'peer-check' });
     expect(calls!.values).toEqual([5]);
+    const [queried] = await vm.query('sum({__name__="peer.check.calls"})');
+    expect(queried!.value).toBe(5);
     const buckets = await vm.export('{__name__="peer.check.latency_bucket"}', { minSeries: 3 });
     const byLe = Object.fromEntries(buckets.map((s) => [s.metric.le, s.values.at(-1)]));
     expect(byLe).toEqual({ '1': 0, '10': 1, '+Inf': 1 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startDaemon } from './daemon.js';
 import { withFreePort } from './free-port.js';
-import { httpRequest } from './http-request.js';
+import { getJson, httpRequest } from './http-request.js';
 import { assertPeerInstalled, peerPaths } from './peer-paths.js';
 import { pollUntil } from './poll.js';
 
@@ -33,6 +33,8 @@ export interface VictoriaMetricsPeer {
    * force flush; polls because rows become searchable a moment after the flush.
    */
   export(match: string, options?: VmExportOptions): Promise<VmSeries[]>;
+  /** Instant MetricsQL query through `/api/v1/query` (after a force flush). */
+  query(query: string): Promise<Array<{ metric: Record<string, string>; value: number }>>;
   /** Makes ingested rows searchable (`/internal/force_flush`). */
   forceFlush(): Promise<void>;
   /** VictoriaMetrics' own counter for one `type` (e.g. `vm_rows_inserted_total`), summed over its other labels. */
@@ -111,6 +113,14 @@ function makePeer(url: string, dir: string, stopDaemon: () => Promise<void>): Vi
     forceFlush,
     selfMetric,
     droppedOtlpRows: () => selfMetric('vm_protoparser_rows_dropped_total', 'opentelemetry'),
+    async query(query) {
+      await forceFlush();
+      const answer = await getJson<{ status: string; error?: string; data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } }>(
+        `${url}/api/v1/query?query=${encodeURIComponent(query)}`,
+      );
+      if (answer.status !== 'success') throw new Error(`query ${query} failed: ${answer.error ?? answer.status}`);
+      return answer.data.result.map((r) => ({ metric: r.metric, value: Number(r.value[1]) }));
+    },
     async export(match, exportOptions = {}) {
       const minSeries = exportOptions.minSeries ?? 1;
       return pollUntil(

@@ -50,7 +50,7 @@ export function formatConsoleTable(resourceMetrics: ResourceMetrics): string {
 }
 
 function dataPointsOf(metric: MetricData): DataPoint<number | Histogram | ExponentialHistogram>[] {
-  return metric.dataPoints as DataPoint<number | Histogram | ExponentialHistogram>[];
+  return metric.dataPoints;
 }
 
 function plainValue(value: number | Histogram | ExponentialHistogram): PlainValue {

@@ -7,7 +7,7 @@ export interface PrometheusReader {
   readonly reader: PrometheusExporter;
   readonly config: ResolvedPrometheusExporter;
   readonly path: string;
-  handle(request: IncomingMessage, response: ServerResponse): void;
+  readonly handle: (request: IncomingMessage, response: ServerResponse) => void;
 }
 
 /**

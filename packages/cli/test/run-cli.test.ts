@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '@mcp-otel/cli';
+
+describe('runCli', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mcp-otel-cli-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('check-config prints the resolved config for a valid file', () => {
+    const file = join(dir, 'ok.yaml');
+    writeFileSync(file, 'serviceName: weather\nexporters:\n  - type: otlp\n    compression: gzip\n');
+    const output = runCli(['check-config', file], {});
+    expect(output.exitCode).toBe(0);
+    expect(output.stderr).toBe('config OK\n');
+    const resolved = JSON.parse(output.stdout);
+    expect(resolved.serviceName).toBe('weather');
+    expect(resolved.exporters).toEqual([
+      expect.objectContaining({ type: 'otlp', compression: 'gzip', endpoint: 'http://localhost:4318/v1/metrics', timeoutMs: 10000 }),
+    ]);
+  });
+
+  it('check-config lists every problem of a bad file and of the environment, exit 1', () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ collectionIntervall: '5s', samplingRate: 3 }));
+    const output = runCli(['check-config', file], { OTEL_METRIC_EXPORT_INTERVAL: 'soon' });
+    expect(output.exitCode).toBe(1);
+    expect(output.stdout).toBe('');
+    expect(output.stderr).toContain('config has 3 problem(s)');
+    expect(output.stderr).toContain('did you mean "collectionInterval"?');
+    expect(output.stderr).toContain('samplingRate');
+    expect(output.stderr).toContain('env OTEL_METRIC_EXPORT_INTERVAL');
+  });
+
+  it('check-config reads MCP_OTEL_CONFIG when no file is given', () => {
+    const file = join(dir, 'env.json');
+    writeFileSync(file, JSON.stringify({ serviceName: 'from-env-file' }));
+    const output = runCli(['check-config'], { MCP_OTEL_CONFIG: file });
+    expect(JSON.parse(output.stdout).serviceName).toBe('from-env-file');
+  });
+
+  it('schema prints the JSON Schema of the config', () => {
+    const output = runCli(['schema'], {});
+    expect(output.exitCode).toBe(0);
+    const schema = JSON.parse(output.stdout);
+    expect(schema.$schema).toContain('2020-12');
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['serviceName', 'exporters', 'samplingRate']));
+  });
+
+  it('explains unknown commands and extra arguments with the usage, exit 2', () => {
+    expect(runCli(['lint'], {})).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('unknown command "lint"') });
+    expect(runCli(['check-config', 'a', 'b'], {})).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('at most one file') });
+    expect(runCli([], {})).toMatchObject({ exitCode: 2, stdout: expect.stringContaining('usage: mcp-otel') });
+    expect(runCli(['help'], {}).exitCode).toBe(0);
+  });
+});

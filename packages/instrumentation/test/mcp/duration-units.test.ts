@@ -1,0 +1,62 @@
+import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
+import { connectInMemory, createTestClient } from '../helpers/connect-pair.js';
+import { histogramPoint, TestMetrics } from '../helpers/test-metrics.js';
+import { createTestServer } from '../helpers/test-server.js';
+
+/** Lets pending promise chains and immediates run (setImmediate is not faked here). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('operation durations', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('are recorded in seconds (not milliseconds) into the right bucket, on both sides', async () => {
+    // Fake clock: performance.now() moves only when the test says so, so the value is exact.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const metrics = new TestMetrics();
+    const { server, blocked } = createTestServer();
+    const client = createTestClient();
+    instrumentMcpServer(server, { meterProvider: metrics.provider });
+    instrumentMcpClient(client, { meterProvider: metrics.provider });
+    await connectInMemory(server, client);
+    await client.listTools();
+    const call = client.callTool({ name: 'block', arguments: {} });
+    await settle();
+    expect(blocked).toHaveLength(1);
+    jest.advanceTimersByTime(1500);
+    blocked[0]!.release();
+    await call;
+    const all = await metrics.collect();
+    const attributes = { 'mcp.protocol.version': '2025-11-25', 'mcp.method.name': 'tools/call', 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'block' };
+    for (const name of ['mcp.server.operation.duration', 'mcp.client.operation.duration']) {
+      const point = histogramPoint(all.get(name), attributes)!;
+      expect([name, point.sum, point.count]).toEqual([name, 1.5, 1]);
+      // Bucket (1, 2] is index 7 of [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, ...].
+      expect(point.buckets.counts[7]).toBe(1);
+    }
+    await client.close();
+    await server.close();
+    await metrics.shutdown();
+  });
+
+  it('measure a session from start() to close, in seconds', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const metrics = new TestMetrics();
+    const { server } = createTestServer();
+    const client = createTestClient();
+    instrumentMcpServer(server, { meterProvider: metrics.provider });
+    instrumentMcpClient(client, { meterProvider: metrics.provider });
+    await connectInMemory(server, client);
+    jest.advanceTimersByTime(42_000);
+    await client.close();
+    await server.close();
+    const all = await metrics.collect();
+    for (const name of ['mcp.server.session.duration', 'mcp.client.session.duration']) {
+      expect([name, histogramPoint(all.get(name), { 'mcp.protocol.version': '2025-11-25' })?.sum]).toEqual([name, 42]);
+    }
+    await metrics.shutdown();
+  });
+});
