@@ -27,6 +27,10 @@ export async function startDemoClient(url: string, ratePerSecond: number, onClie
   const client = new Client({ name: 'mcp-otel-demo-client', version: '0.1.0' });
   onClient?.(client);
   await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  // Like an agent, list the tools first: the client-side instrumentation records only tool names it
+  // has seen in a tools/list result (anything else would be client-controlled cardinality: `_OTHER`).
+  await client.listTools();
+  await client.listPrompts();
 
   let inFlight = 0;
   const tick = () => {

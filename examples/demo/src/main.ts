@@ -1,3 +1,4 @@
+import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
 import { startMetrics } from '@mcp-otel/sdk';
 import { parseDemoArgs } from './demo-args.js';
 import { startDemoClient } from './demo-client.js';
@@ -11,8 +12,10 @@ async function main(): Promise<void> {
   // Only the service name is set in code, so OTEL_* variables and MCP_OTEL_CONFIG stay in charge
   // of exporters (the default is Prometheus on 127.0.0.1:9464).
   const telemetry = await startMetrics({ serviceName: 'mcp-otel-demo', serviceVersion: '0.1.0' });
-  const server = await startDemoHttpServer({ host: '127.0.0.1', port: args.port, createServer: createDemoServer });
-  const client = await startDemoClient(server.url, args.rate);
+  // Two lines of instrumentation: every server session and the client get MCP semantic-convention
+  // metrics (operation and session durations) plus transport metrics.
+  const server = await startDemoHttpServer({ host: '127.0.0.1', port: args.port, createServer: createDemoServer, onServer: instrumentMcpServer });
+  const client = await startDemoClient(server.url, args.rate, instrumentMcpClient);
 
   log(`mcp-otel demo running`);
   log(`  MCP server (Streamable HTTP): ${server.url}`);
