@@ -13,6 +13,7 @@ import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade
 import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
 import { createNoopHandle } from './noop-handle.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
+import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
 import { startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
 
@@ -74,7 +75,9 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
   if (registeredGlobal) setFacadeProvider(apiProvider);
 
   let shutdownPromise: Promise<void> | undefined;
+  let removeSignalHooks: (() => void) | undefined;
   const shutdown = async (): Promise<void> => {
+    removeSignalHooks?.();
     if (registeredGlobal) {
       // A newer handle may own the facade by now; only unbind our own provider.
       if (getFacadeProvider() === apiProvider) setFacadeProvider(undefined);
@@ -84,13 +87,16 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     await provider.shutdown().catch((error: unknown) => diag.error('mcp-otel: error while shutting down metrics', error));
   };
 
+  const shutdownOnce = () => (shutdownPromise ??= shutdown());
+  if (resolved.shutdownOnSignals) removeSignalHooks = installShutdownOnSignals(shutdownOnce);
+
   return Object.assign(createMetricsFacade(apiProvider), {
     meterProvider: apiProvider,
     config: resolved,
     endpoints,
     meter: (name = DEFAULT_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
     forceFlush: () => provider.forceFlush().catch((error: unknown) => diag.error('mcp-otel: forceFlush failed', error)),
-    shutdown: () => (shutdownPromise ??= shutdown()),
+    shutdown: shutdownOnce,
   });
 }
 

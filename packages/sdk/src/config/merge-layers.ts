@@ -28,6 +28,7 @@ export interface MergedConfig {
   components: Record<string, ComponentConfig>;
   cardinalityLimit: number | undefined;
   registerGlobal: boolean | undefined;
+  shutdownOnSignals: boolean | undefined;
 }
 
 const SERVICE_NAME = 'service.name';
@@ -56,6 +57,7 @@ export function mergeLayers(code: ParsedLayer, file: ParsedLayer, env: EnvReader
     components: mergeComponents(fromCode.components ?? {}, fromFile.components ?? {}),
     cardinalityLimit: fromCode.cardinalityLimit ?? fromFile.cardinalityLimit,
     registerGlobal: fromCode.registerGlobal ?? fromFile.registerGlobal,
+    shutdownOnSignals: fromCode.shutdownOnSignals ?? fromFile.shutdownOnSignals,
   };
 }
 

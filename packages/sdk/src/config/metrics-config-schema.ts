@@ -85,6 +85,9 @@ export const metricsConfigSchema = z
       registerGlobal: flag()
         .optional()
         .meta({ description: 'Register the MeterProvider as the global one.', default: true }),
+      shutdownOnSignals: flag()
+        .optional()
+        .meta({ description: 'On SIGTERM/SIGINT, shut down (final export of every exporter) before the process exits.', default: false }),
     },
     expecting('an object (a MetricsConfig)'),
   )

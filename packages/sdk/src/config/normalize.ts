@@ -15,6 +15,7 @@ export const CONFIG_DEFAULTS = {
   samplingRate: 1,
   cardinalityLimit: 2000,
   registerGlobal: true,
+  shutdownOnSignals: false,
 } as const;
 
 /** The exporters when no source names any. Env variables of their type still apply. */
@@ -36,6 +37,7 @@ export function normalizeConfig(merged: MergedConfig): ResolvedConfig {
     components,
     cardinalityLimit: merged.cardinalityLimit ?? CONFIG_DEFAULTS.cardinalityLimit,
     registerGlobal: merged.registerGlobal ?? CONFIG_DEFAULTS.registerGlobal,
+    shutdownOnSignals: merged.shutdownOnSignals ?? CONFIG_DEFAULTS.shutdownOnSignals,
   };
 }
 

@@ -83,4 +83,5 @@ export interface ResolvedConfig {
   components: Record<string, ResolvedComponent>;
   cardinalityLimit: number;
   registerGlobal: boolean;
+  shutdownOnSignals: boolean;
 }

@@ -166,4 +166,11 @@ export interface MetricsConfig {
   cardinalityLimit?: number;
   /** Register the MeterProvider as the global one (`metrics.setGlobalMeterProvider`). @default true */
   registerGlobal?: boolean;
+  /**
+   * Install SIGTERM and SIGINT handlers that call `shutdown()` (a final export of every push
+   * exporter, a final file write) before the process exits. When the host has its own handlers for
+   * the signal, they decide about exiting; otherwise the signal is raised again after shutdown so
+   * the process ends as it would have. Removed by `shutdown()`. @default false
+   */
+  shutdownOnSignals?: boolean;
 }

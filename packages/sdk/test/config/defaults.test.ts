@@ -17,6 +17,7 @@ describe('resolveConfig defaults', () => {
       components: {},
       cardinalityLimit: 2000,
       registerGlobal: true,
+      shutdownOnSignals: false,
     });
   });
 
@@ -70,7 +71,7 @@ describe('resolveConfig defaults', () => {
   });
 
   it('exposes the default constants with the documented values', () => {
-    expect(CONFIG_DEFAULTS).toEqual({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, samplingRate: 1, cardinalityLimit: 2000, registerGlobal: true });
+    expect(CONFIG_DEFAULTS).toEqual({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, samplingRate: 1, cardinalityLimit: 2000, registerGlobal: true, shutdownOnSignals: false });
     expect(PROMETHEUS_DEFAULTS).toEqual({ host: '127.0.0.1', port: 9464, path: '/metrics' });
     expect(OTLP_DEFAULTS).toEqual({ endpoint: 'http://localhost:4318/v1/metrics', protocol: 'http/protobuf', timeoutMs: 10_000, compression: 'none', temporality: 'cumulative' });
     expect(CONSOLE_DEFAULTS).toEqual({ format: 'table' });

@@ -12,6 +12,7 @@ const config = (overrides: Partial<ResolvedConfig>): ResolvedConfig => ({
   components: {},
   cardinalityLimit: 2000,
   registerGlobal: false,
+  shutdownOnSignals: false,
   ...overrides,
 });
 

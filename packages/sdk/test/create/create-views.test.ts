@@ -15,6 +15,7 @@ const baseConfig: ResolvedConfig = {
   components: {},
   cardinalityLimit: 2000,
   registerGlobal: false,
+  shutdownOnSignals: false,
 };
 
 const component = (overrides: Partial<ResolvedComponent>): ResolvedComponent => ({

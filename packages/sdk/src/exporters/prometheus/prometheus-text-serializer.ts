@@ -1,0 +1,142 @@
+import { diag } from '@opentelemetry/api';
+import { DataPointType } from '@opentelemetry/sdk-metrics';
+import type { MetricData, ResourceMetrics, ScopeMetrics } from '@opentelemetry/sdk-metrics';
+import { BucketLabelCache, histogramSamples } from './prometheus-histogram-samples.js';
+import { escapeHelpText, formatLabels, formatSampleValue, joinLabels, LabelNameCache, prometheusMetricName } from './prometheus-text-format.js';
+
+/** Options of {@link PrometheusTextSerializer}; the defaults print what OTel's `PrometheusExporter` serves. */
+export interface PrometheusTextSerializerOptions {
+  /** Leave out the `target_info` series (the resource's attributes). @default false */
+  withoutTargetInfo?: boolean;
+  /** Leave out the `otel_scope_name` / `otel_scope_version` / `otel_scope_schema_url` labels. @default false */
+  withoutScopeInfo?: boolean;
+}
+
+/** Samples (lines) per chunk of {@link PrometheusTextSerializer.chunks}: about 1 ms of work here. @default 2000 */
+export const DEFAULT_CHUNK_LINES = 2_000;
+
+const NO_REGISTERED_METRICS = '# no registered metrics';
+
+/**
+ * Turns one collection (`ResourceMetrics`) into the Prometheus text exposition format, line for
+ * line what `PrometheusSerializer` of `@opentelemetry/exporter-prometheus` 0.223 prints with the
+ * same options (`# HELP` with "description missing", `# UNIT`, `# TYPE`, `_total` on monotonic
+ * sums, `target_info`, scope labels, histogram `_count`, `_sum`, cumulative `_bucket{le}`), about
+ * ten times faster, and in chunks, so that a server can yield to the event loop in between.
+ * Pure: no I/O, no clock; safe to share, each call keeps its own state.
+ *
+ * @example
+ * ```ts
+ * const serializer = new PrometheusTextSerializer({ withoutScopeInfo: true });
+ * const { resourceMetrics } = await reader.collect();
+ * for (const chunk of serializer.chunks(resourceMetrics)) response.write(chunk);
+ * ```
+ */
+export class PrometheusTextSerializer {
+  private readonly withoutTargetInfo: boolean;
+  private readonly withoutScopeInfo: boolean;
+  private warnedUntyped = false;
+
+  constructor(options: PrometheusTextSerializerOptions = {}) {
+    this.withoutTargetInfo = options.withoutTargetInfo ?? false;
+    this.withoutScopeInfo = options.withoutScopeInfo ?? false;
+  }
+
+  /** The whole exposition as one string. */
+  serialize(resourceMetrics: ResourceMetrics): string {
+    let text = '';
+    for (const chunk of this.chunks(resourceMetrics, Infinity)) text += chunk;
+    return text;
+  }
+
+  /**
+   * The exposition in pieces of about `chunkLines` samples each (a histogram data point is never
+   * split); their concatenation equals {@link serialize}. Lazily computed: the work for a chunk is
+   * done when it is pulled.
+   */
+  *chunks(resourceMetrics: ResourceMetrics, chunkLines: number = DEFAULT_CHUNK_LINES): Generator<string, void, undefined> {
+    const names = new LabelNameCache();
+    const leLabels = new BucketLabelCache();
+    let text = this.withoutTargetInfo ? '' : targetInfo(resourceMetrics, names);
+    let lines = 0;
+    let anyMetric = false;
+    for (const scopeMetrics of resourceMetrics.scopeMetrics) {
+      const scopeLabels = this.withoutScopeInfo ? '' : formatScopeLabels(scopeMetrics, names);
+      for (const metric of scopeMetrics.metrics) {
+        const name = prometheusMetricName(metric.descriptor.name, metric.dataPointType === DataPointType.SUM && metric.isMonotonic);
+        if (name === undefined) {
+          diag.error(`mcp-otel: metric "${metric.descriptor.name}" has no valid Prometheus name; it is not served`);
+          continue;
+        }
+        anyMetric = true;
+        text += metricHeader(name, metric);
+        if (metric.dataPointType === DataPointType.SUM || metric.dataPointType === DataPointType.GAUGE) {
+          for (const point of metric.dataPoints) {
+            const all = joinLabels(formatLabels(point.attributes, names), scopeLabels);
+            text += `${all === '' ? name : `${name}{${all}}`} ${formatSampleValue(point.value)}\n`;
+            if (++lines >= chunkLines) {
+              yield text;
+              text = '';
+              lines = 0;
+            }
+          }
+        } else if (metric.dataPointType === DataPointType.HISTOGRAM) {
+          for (const point of metric.dataPoints) {
+            text += histogramSamples(name, formatLabels(point.attributes, names), scopeLabels, point.value, leLabels);
+            lines += point.value.buckets.counts.length + 2;
+            if (lines >= chunkLines) {
+              yield text;
+              text = '';
+              lines = 0;
+            }
+          }
+        } else {
+          this.warnUntyped(name);
+        }
+      }
+    }
+    if (!anyMetric) text += NO_REGISTERED_METRICS;
+    if (text !== '') yield text;
+  }
+
+  private warnUntyped(name: string): void {
+    if (this.warnedUntyped) return;
+    this.warnedUntyped = true;
+    diag.warn(`mcp-otel: metric "${name}" is an exponential histogram, which the Prometheus text format cannot carry; it is served without samples`);
+  }
+}
+
+/** `# HELP`, `# UNIT` (when there is a unit) and `# TYPE` lines. */
+function metricHeader(name: string, metric: MetricData): string {
+  const { description, unit } = metric.descriptor;
+  const help = `# HELP ${name} ${escapeHelpText(description === '' ? 'description missing' : description)}\n`;
+  const unitLine = unit === '' ? '' : `# UNIT ${name} ${escapeHelpText(unit)}\n`;
+  return `${help}${unitLine}# TYPE ${name} ${prometheusType(metric)}\n`;
+}
+
+function prometheusType(metric: MetricData): string {
+  switch (metric.dataPointType) {
+    case DataPointType.SUM:
+      return metric.isMonotonic ? 'counter' : 'gauge';
+    case DataPointType.GAUGE:
+      return 'gauge';
+    case DataPointType.HISTOGRAM:
+      return 'histogram';
+    default:
+      return 'untyped';
+  }
+}
+
+/** The scope's labels in OTel's order: name, schema URL, version (the last two when set). */
+function formatScopeLabels({ scope }: ScopeMetrics, names: LabelNameCache): string {
+  const labels: Record<string, string> = { 'otel.scope.name': scope.name };
+  if (scope.schemaUrl) labels['otel.scope.schema_url'] = scope.schemaUrl;
+  if (scope.version) labels['otel.scope.version'] = scope.version;
+  return formatLabels(labels, names);
+}
+
+function targetInfo(resourceMetrics: ResourceMetrics, names: LabelNameCache): string {
+  const labels = formatLabels(resourceMetrics.resource.attributes, names);
+  return `# HELP target_info Target metadata\n# TYPE target_info gauge\n${labels === '' ? 'target_info' : `target_info{${labels}}`} 1\n`;
+}
+
