@@ -1,20 +1,8 @@
 import type { ResolvedConfig } from '../../src/config/resolved-config';
 import { createResource } from '../../src/create/create-resource';
+import { resolvedConfig } from '../support/resolved-config';
 
-const config = (overrides: Partial<ResolvedConfig>): ResolvedConfig => ({
-  enabled: true,
-  serviceName: 'weather-mcp',
-  serviceVersion: undefined,
-  resourceAttributes: {},
-  collectionIntervalMs: 60_000,
-  exporters: [],
-  samplingRate: 1,
-  components: {},
-  cardinalityLimit: 2000,
-  registerGlobal: false,
-  shutdownOnSignals: false,
-  ...overrides,
-});
+const config = (overrides: Partial<ResolvedConfig>): ResolvedConfig => resolvedConfig({ serviceName: 'weather-mcp', ...overrides });
 
 describe('createResource', () => {
   it('carries service identity, telemetry.sdk.* and configured attributes', () => {

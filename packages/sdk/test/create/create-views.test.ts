@@ -1,22 +1,10 @@
 import { metrics } from '@opentelemetry/api';
 import { AggregationTemporality, DataPointType, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import type { Histogram, ResourceMetrics } from '@opentelemetry/sdk-metrics';
-import type { ResolvedComponent, ResolvedConfig } from '../../src/config/resolved-config';
+import type { ResolvedComponent } from '../../src/config/resolved-config';
 import { createViews } from '../../src/create/create-views';
+import { resolvedConfig } from '../support/resolved-config';
 
-const baseConfig: ResolvedConfig = {
-  enabled: true,
-  serviceName: 'views-test',
-  serviceVersion: undefined,
-  resourceAttributes: {},
-  collectionIntervalMs: 60_000,
-  exporters: [],
-  samplingRate: 1,
-  components: {},
-  cardinalityLimit: 2000,
-  registerGlobal: false,
-  shutdownOnSignals: false,
-};
 
 const component = (overrides: Partial<ResolvedComponent>): ResolvedComponent => ({
   enabled: true,
@@ -29,7 +17,7 @@ const component = (overrides: Partial<ResolvedComponent>): ResolvedComponent => 
 async function collectWith(components: Record<string, ResolvedComponent>, record: (provider: MeterProvider) => void): Promise<ResourceMetrics> {
   const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
   const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
-  const provider = new MeterProvider({ views: createViews({ ...baseConfig, components }), readers: [reader] });
+  const provider = new MeterProvider({ views: createViews(resolvedConfig({ components })), readers: [reader] });
   record(provider);
   const { resourceMetrics } = await reader.collect();
   await provider.shutdown();

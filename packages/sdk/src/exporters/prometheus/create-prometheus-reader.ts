@@ -1,29 +1,28 @@
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResolvedPrometheusExporter } from '../../config/resolved-config.js';
+import { createPrometheusScrapeHandler } from './prometheus-scrape-handler.js';
+import type { MetricsRequestHandler } from './prometheus-scrape-handler.js';
 
 /** A Prometheus pull reader whose HTTP handler is mounted in the SDK's own telemetry server. */
 export interface PrometheusReader {
   readonly reader: PrometheusExporter;
   readonly config: ResolvedPrometheusExporter;
   readonly path: string;
-  readonly handle: (request: IncomingMessage, response: ServerResponse) => void;
+  readonly handle: MetricsRequestHandler;
 }
 
 /**
- * Wraps OTel's `PrometheusExporter` (serialization, cumulative temporality) without letting it
- * start its own server: `preventServerStart` keeps one place that binds ports and reports errors.
+ * OTel's `PrometheusExporter` as the reader (its CUMULATIVE temporality and DEFAULT aggregation),
+ * without its own server: `preventServerStart` keeps one place that binds ports and reports
+ * errors. Scrapes are served by our chunked handler, which calls `reader.collect()` (so collect-time
+ * transforms installed on the instance apply) and writes the same text as OTel's serializer without
+ * blocking the event loop.
  */
 export function createPrometheusReader(config: ResolvedPrometheusExporter, cardinalityLimit: number): PrometheusReader {
   const reader = new PrometheusExporter({ preventServerStart: true, host: config.host, port: config.port, endpoint: config.path });
   // exporter-prometheus takes no cardinality option; the MetricReader reads this selector per stream.
   setCardinalityLimit(reader, cardinalityLimit);
-  return {
-    reader,
-    config,
-    path: config.path,
-    handle: (request, response) => reader.getMetricsRequestHandler(request, response),
-  };
+  return { reader, config, path: config.path, handle: createPrometheusScrapeHandler(reader) };
 }
 
 /**

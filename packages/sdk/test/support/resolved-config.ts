@@ -1,0 +1,19 @@
+import type { ResolvedConfig } from '../../src/config/resolved-config';
+
+/** A resolved config with every default and no exporters, for tests of the `create/*` functions. */
+export function resolvedConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  return {
+    enabled: true,
+    serviceName: 'test-service',
+    serviceVersion: undefined,
+    resourceAttributes: {},
+    collectionIntervalMs: 60_000,
+    exporters: [],
+    samplingRate: 1,
+    components: {},
+    cardinalityLimit: 2000,
+    registerGlobal: false,
+    shutdownOnSignals: false,
+    ...overrides,
+  };
+}
