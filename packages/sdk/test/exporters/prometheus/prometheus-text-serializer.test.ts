@@ -1,0 +1,178 @@
+import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { PrometheusTextSerializer } from '../../../src/exporters/prometheus/prometheus-text-serializer.js';
+import type { PrometheusTextSerializerOptions } from '../../../src/exporters/prometheus/prometheus-text-serializer.js';
+import { AWKWARD_VALUES, collectEveryKind, gauge, histogram, histogramValue, point, resourceMetrics, sum } from './metrics-fixtures.js';
+import { parseExposition } from './parse-exposition.js';
+import { randomResourceMetrics, seededRandom } from './random-metrics.js';
+
+/** OTel's serializer as its PrometheusExporter builds it (no prefix, no timestamps, no resource labels). */
+function otel(metrics: ResourceMetrics, options: PrometheusTextSerializerOptions = {}): string {
+  return new PrometheusSerializer(undefined, false, undefined, options.withoutTargetInfo, options.withoutScopeInfo).serialize(metrics);
+}
+
+function ours(metrics: ResourceMetrics, options: PrometheusTextSerializerOptions = {}): string {
+  return new PrometheusTextSerializer(options).serialize(metrics);
+}
+
+const OPTION_SETS: PrometheusTextSerializerOptions[] = [{}, { withoutTargetInfo: true }, { withoutScopeInfo: true }, { withoutTargetInfo: true, withoutScopeInfo: true }];
+
+describe('PrometheusTextSerializer, against OTel PrometheusSerializer 0.223', () => {
+  let every: ResourceMetrics;
+  let shutdown: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ metrics: every, shutdown } = await collectEveryKind());
+  });
+  afterAll(() => shutdown());
+
+  it.each(OPTION_SETS)('prints every kind of instrument collected by the SDK exactly as OTel does (%o)', (options) => {
+    const text = ours(every, options);
+    expect(text).toBe(otel(every, options));
+    // Not vacuous: the collection holds what the fixture says.
+    const parsed = parseExposition(text);
+    expect(Object.keys(parsed.type)).toHaveLength(options.withoutTargetInfo === true ? 11 : 12);
+    expect(parsed.samples.length).toBeGreaterThan(40);
+  });
+
+  it('parses into the same families, samples, labels and values as OTel output', () => {
+    expect(parseExposition(ours(every))).toEqual(parseExposition(otel(every)));
+  });
+
+  it('carries HELP, UNIT and TYPE, `_total` counters, scope labels and target_info as OTel names them', () => {
+    const parsed = parseExposition(ours(every));
+    expect(parsed.help.mcp_tool_calls_total).toBe('Tool calls, "quoted"\nand \\ escaped.');
+    expect(parsed.help.payload_size).toBe('Default bounds, no attributes.');
+    expect(parsed.help.requests_total).toBe('description missing');
+    expect(parsed.unit).toMatchObject({ mcp_tool_calls_total: '{call}', process_temperature: 'Cel', mcp_tool_duration: 's', bytes_sent_total: 'By' });
+    expect(parsed.type).toMatchObject({
+      target_info: 'gauge',
+      mcp_tool_calls_total: 'counter',
+      requests_total: 'counter',
+      mcp_sessions_active: 'gauge',
+      process_temperature: 'gauge',
+      observed_ticks_total: 'counter',
+      mcp_tool_duration: 'histogram',
+    });
+    expect(parsed.type).not.toHaveProperty('never_recorded_total');
+    const target = parsed.samples.find((s) => s.name === 'target_info')!;
+    expect(target.labels).toMatchObject({ service_name: 'every "kind"\nof\\metric', host_count: '3', feature_on: 'true', deployment_regions: '["eu","us \\"east\\""]' });
+    const echo = parsed.samples.find((s) => s.name === 'mcp_tool_calls_total' && s.labels.mcp_tool_name === 'echo')!;
+    expect(echo).toEqual({
+      name: 'mcp_tool_calls_total',
+      labels: { mcp_tool_name: 'echo', mcp_method_name: 'tools/call', otel_scope_name: '@mcp-otel/sdk/app', otel_scope_schema_url: 'https://opentelemetry.io/schemas/1.30.0', otel_scope_version: '0.1.0' },
+      value: '3',
+    });
+    const awkward = parsed.samples.filter((s) => s.name === 'mcp_tool_calls_total' && s.labels.mcp_method_name === undefined);
+    expect(awkward.map((s) => s.labels.mcp_tool_name)).toEqual(AWKWARD_VALUES);
+    expect(parsed.samples.find((s) => s.name === 'bytes_sent_total')!.labels).toMatchObject({ net_peer: 'a', weird_key_: 'x' });
+  });
+
+  it('writes histograms as _count, _sum, then cumulative _bucket samples with le last', () => {
+    const lines = ours(every)
+      .split('\n')
+      .filter((line) => line.startsWith('mcp_tool_duration') && line.includes('mcp_tool_name="echo"'));
+    const scope = 'otel_scope_name="bare-scope"';
+    expect(lines).toEqual([
+      `mcp_tool_duration_count{mcp_tool_name="echo",${scope}} 7`,
+      `mcp_tool_duration_sum{mcp_tool_name="echo",${scope}} ${[0.001, 0.007, 0.05, 0.5, 3, 100, 0.1].reduce((a, b) => a + b, 0)}`,
+      ...[
+        ['0.005', 1],
+        ['0.01', 2],
+        ['0.1', 4],
+        ['1', 5],
+        ['2.5', 5],
+        ['10', 6],
+        ['+Inf', 7],
+      ].map(([le, count]) => `mcp_tool_duration_bucket{mcp_tool_name="echo",${scope},le="${le}"} ${count}`),
+    ]);
+    expect(ours(every)).toContain('tiny_bucket{otel_scope_name="bare-scope",le="1e-7"} 0\n');
+  });
+
+  it.each(OPTION_SETS)('prints hand-built edge cases exactly as OTel does (%o)', (options) => {
+    const inf = histogramValue([1, Infinity], [1, 2, 0], 5);
+    const metrics = resourceMetrics(
+      [
+        {
+          scope: { name: 'edge', version: '', schemaUrl: '' },
+          metrics: [
+            sum('9starts.with.digit', [point(1)]),
+            sum('already_total', [point(2)]),
+            sum('not.monotonic', [point(-0), point(NaN, { a: 'b' })], { monotonic: false }),
+            sum('', [point(1)]),
+            sum('_', [point(1)]),
+            sum('a..b--c', [point(Infinity, { 'x.y': 'z', 'x-y': 'dup after sanitizing', '42': 'integer-like key first' })], { unit: 'a\\b\nc' }),
+            gauge('values', [point(-Infinity), point(1e21), point(5e-324), point(123456789.125), point(0.1 + 0.2)]),
+            histogram('no.sum', [point(histogramValue([0.5], [1, 1]), { le: 'own' })]),
+            histogram('explicit.inf', [point(inf)]),
+            histogram('no.points', []),
+          ],
+        },
+        { scope: { name: 'empty-scope' }, metrics: [] },
+      ],
+      resourceFromAttributes({ '': 'empty key', 'x': undefined as unknown as string }),
+    );
+    expect(ours(metrics, options)).toBe(otel(metrics, options));
+  });
+
+  it.each(OPTION_SETS)('prints "# no registered metrics" when nothing was recorded, as OTel does (%o)', (options) => {
+    const metrics = resourceMetrics([{ scope: { name: 'nothing' }, metrics: [] }], resourceFromAttributes({ 'service.name': 'idle' }));
+    expect(ours(metrics, options)).toBe(otel(metrics, options));
+    expect(ours(metrics, options).endsWith('# no registered metrics')).toBe(true);
+  });
+
+  it('prints 500 random collections exactly as OTel does, with each option set', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 500; seed++) {
+      const metrics = randomResourceMetrics(seededRandom(seed));
+      const options = OPTION_SETS[seed % OPTION_SETS.length];
+      const expected = otel(metrics, options);
+      const actual = ours(metrics, options);
+      if (actual !== expected) throw new Error(`seed ${seed}: output differs from OTel's\n--- OTel\n${expected}\n--- ours\n${actual}`);
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(100_000);
+  });
+});
+
+describe('PrometheusTextSerializer.chunks', () => {
+  it('splits the text into chunks of about chunkLines samples whose concatenation is serialize()', async () => {
+    const { metrics, shutdown } = await collectEveryKind();
+    await shutdown();
+    const serializer = new PrometheusTextSerializer();
+    const whole = serializer.serialize(metrics);
+    for (const chunkLines of [1, 7, 50]) {
+      const chunks = [...serializer.chunks(metrics, chunkLines)];
+      expect(chunks.join('')).toBe(whole);
+      expect(chunks.length).toBeGreaterThan(whole.split('\n').length / (chunkLines + 20));
+    }
+    expect([...serializer.chunks(metrics, Infinity)]).toEqual([whole]);
+  });
+
+  it('never splits a histogram data point', () => {
+    const metrics = resourceMetrics([{ scope: { name: 's' }, metrics: [histogram('h', [point(histogramValue([1, 2, 3], [1, 1, 1, 1], 4), { k: 'a' }), point(histogramValue([1, 2, 3], [0, 0, 0, 1], 9), { k: 'b' })])] }]);
+    const chunks = [...new PrometheusTextSerializer({ withoutTargetInfo: true }).chunks(metrics, 1)];
+    expect(chunks).toHaveLength(2);
+    expect(chunks[0]).toMatch(/^# HELP h h\n# UNIT h ms\n# TYPE h histogram\nh_count\{k="a",otel_scope_name="s"\} 4\n/);
+    expect(chunks[0]!.endsWith('h_bucket{k="a",otel_scope_name="s",le="+Inf"} 4\n')).toBe(true);
+    expect(chunks[1]!.startsWith('h_count{k="b",otel_scope_name="s"} 1\n')).toBe(true);
+  });
+
+  it('does the work lazily, chunk by chunk', () => {
+    let reads = 0;
+    const points = Array.from({ length: 10 }, (_, i) => point(i, { i: String(i) }));
+    const counted = points.map((p) => ({
+      ...p,
+      get attributes() {
+        reads++;
+        return p.attributes;
+      },
+    }));
+    const chunks = new PrometheusTextSerializer({ withoutTargetInfo: true }).chunks(resourceMetrics([{ scope: { name: 's' }, metrics: [sum('c', counted)] }]), 3);
+    chunks.next();
+    expect(reads).toBe(3);
+    chunks.next();
+    expect(reads).toBe(6);
+  });
+});
