@@ -15,9 +15,10 @@ export interface RatioDef {
 
 /**
  * Competing MCP instrumentations measured in bench/cases/mcp-round-trip.ts (figure ids
- * `mcp.<impl>.overhead`). None is installed yet; add their impl ids here when they are.
+ * `mcp.<impl>.overhead`), each in its own child process over a bare pair of that process. @arizeai/openinference-instrumentation-mcp is not one: it records
+ * nothing (context propagation only, and only on the stdio / SSE / streamable-HTTP transports).
  */
-export const MCP_COMPETITORS: readonly string[] = [];
+export const MCP_COMPETITORS: readonly string[] = ['traceloop', 'shinzo'];
 
 const ATTRS = [0, 2, 5] as const;
 const INSTRUMENTS = ['counter', 'histogram'] as const;
@@ -47,10 +48,18 @@ export const RATIOS: readonly RatioDef[] = [
   ...hotRatios(),
   { id: 'ratio.mcp.naive-otel-vs-bare', label: 'hand-written OTel metrics / bare round trip', numerator: 'mcp.naive-otel.call', denominator: 'mcp.bare.call' },
   { id: 'ratio.mcp.mcp-otel-vs-bare', label: 'mcp-otel instrumented / bare round trip', numerator: 'mcp.mcp-otel.call', denominator: 'mcp.bare.call' },
+  // Cases run in a child process, each over the bare pair of its own process.
+  ...['mcp-otel-child', 'als', ...MCP_COMPETITORS].map((impl) => ({
+    id: `ratio.mcp.${impl}-vs-bare`,
+    label: `${impl} / bare round trip (same child process)`,
+    numerator: `mcp.${impl}.call`,
+    denominator: `mcp.${impl}.baseline`,
+  })),
   {
     id: 'ratio.mcp.mcp-otel-vs-best-competitor',
-    label: 'mcp-otel overhead / best competing instrumentation overhead',
-    numerator: 'mcp.mcp-otel.overhead',
+    // Both sides measured alike: each in its own child process, over a bare pair of that process.
+    label: 'mcp-otel overhead / best competing instrumentation overhead (all in child processes)',
+    numerator: 'mcp.mcp-otel-child.overhead',
     denominator: MCP_COMPETITORS.map((impl) => `mcp.${impl}.overhead`),
   },
   ...(['1k', '10k', '50k'] as const).flatMap((size) => [

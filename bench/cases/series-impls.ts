@@ -4,7 +4,7 @@
  * Adding mcp-otel's own exposition (or a later exporter) is one entry in {@link SERIES_IMPLS}.
  */
 import { Counter as PromCounter, Histogram as PromHistogram, Registry } from 'prom-client';
-import { createMetricsFacade } from '@mcp-otel/sdk';
+import { createMetricsFacade, createPrometheusScrapeHandler } from '@mcp-otel/sdk';
 import { BOUNDS_15, type Labels } from '../lib/attributes.js';
 import type { MetricsHandler } from '../lib/http-scrape.js';
 import { createOtelSetup } from '../lib/otel-provider.js';
@@ -81,11 +81,13 @@ export const SERIES_IMPLS: readonly SeriesImpl[] = [
     },
   },
   {
-    // mcp-otel through its facade. Its /metrics is OTel's PrometheusExporter until the fast scrape
-    // lands. The facade caches up to 1000 handles per instrument: the heap group measures 10
-    // instruments x 1000 series (handles cached) and 1 x 20,000 (mostly OTel's storage).
+    // mcp-otel through its facade, its /metrics served as startMetrics serves it: OTel's
+    // PrometheusExporter collects, our chunked serializer writes (createPrometheusScrapeHandler; the
+    // bench's scraper sends no Accept-Encoding, so no gzip). The facade caches up to 1000 handles per
+    // instrument: the heap group measures 10 instruments x 1000 series (handles cached) and
+    // 1 x 20,000 (mostly OTel's storage).
     impl: 'mcp-otel',
-    label: 'mcp-otel facade + its /metrics handler (OTel PrometheusExporter)',
+    label: 'mcp-otel facade + its /metrics handler (chunked serializer)',
     create: () => {
       const otel = createOtelSetup('one-reader');
       const facade = createMetricsFacade(otel.provider);
@@ -93,7 +95,7 @@ export const SERIES_IMPLS: readonly SeriesImpl[] = [
       return {
         counter: (name) => (labels) => facade.counter(name, labels).increment(),
         histogram: (name) => (labels, value) => facade.histogram(name, labels, options).record(value),
-        handler: (request, response) => otel.prometheus.getMetricsRequestHandler(request, response),
+        handler: createPrometheusScrapeHandler(otel.prometheus),
         close: otel.shutdown,
       };
     },

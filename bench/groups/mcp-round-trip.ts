@@ -7,9 +7,16 @@
  * figure is the median of the per-batch means. Batches are short (10 calls, well under a
  * millisecond) so that most contain no preemption by other processes. This assumes instrumentations wrap instances, not prototypes
  * (a prototype patch would slow the bare case too, and shows up as a side effect anyway).
+ *
+ * A case whose fixture has `timeBatch` runs in its own child process (the competitors: require
+ * hooks, prototype patches, global context managers): in its turn of the interleaving, the child
+ * times one batch of its instrumented pair and one of a bare pair of its own process, which is
+ * that case's zero (two processes running the same code differ by several µs); this process
+ * waits idle meanwhile. Its side effects are probed there too. A fixture with `recorded` is
+ * flushed after the run, and a case that recorded nothing is not reported.
  */
 import { performance } from 'node:perf_hooks';
-import { MCP_CASES, type McpFixture } from '../cases/mcp-round-trip.js';
+import { MCP_CASES, type McpCase, type McpFixture, type Recorded } from '../cases/mcp-round-trip.js';
 import { median, type Figure, type GroupResult } from '../lib/figures.js';
 import { startSideEffectProbe, type SideEffectCounts } from '../lib/side-effects.js';
 import type { GroupOptions } from './group-options.js';
@@ -23,16 +30,25 @@ interface Prepared {
   effects: SideEffectCounts;
   contextManagerBefore: boolean;
   samples: number[];
+  /** Batches of the bare pair in the case's own process (cases timed in a child process). */
+  baselineSamples: number[];
+  notes: string[];
+  recorded?: Recorded;
 }
 
 /** Sets a case up and runs a few calls with the side-effect probe on (this doubles as warmup). */
-async function prepare(impl: string, label: string, setup: () => Promise<McpFixture>): Promise<Prepared> {
+async function prepare({ impl, label, setup }: McpCase): Promise<Prepared> {
   const probe = startSideEffectProbe();
   const contextManagerBefore = probe.read().contextManagerRegistered;
   try {
     const fixture = await setup();
     for (let i = 0; i < PROBE_CALLS; i++) await fixture.call();
-    return { impl, label, fixture, effects: probe.read(), contextManagerBefore, samples: [] };
+    const remote = fixture.sideEffects;
+    if (remote !== undefined) {
+      const { counts, contextManagerBefore: before, notes } = remote;
+      return { impl, label, fixture, effects: counts, contextManagerBefore: before, samples: [], baselineSamples: [], notes };
+    }
+    return { impl, label, fixture, effects: probe.read(), contextManagerBefore, samples: [], baselineSamples: [], notes: [] };
   } finally {
     probe.stop();
   }
@@ -51,16 +67,34 @@ function extraSideEffects(c: Prepared, bare: Prepared): number {
 
 export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResult> {
   const cases: Prepared[] = [];
-  for (const c of MCP_CASES) cases.push(await prepare(c.impl, c.label, c.setup));
+  for (const c of MCP_CASES) cases.push(await prepare(c));
   const bare = cases.find((c) => c.impl === 'bare')!;
   const rounds = options.quick ? 100 : 400;
   const callsPerBatch = 10;
+  // Untimed calls before each batch: the first calls after the other process ran (or after another
+  // case) meet cold caches, which would bias whichever case follows a child-process one.
+  const warmCalls = 2;
   try {
     for (let r = 0; r < rounds; r++) {
       for (const c of cases) {
+        if (c.fixture.timeBatch !== undefined) {
+          const { us, baselineUs } = await c.fixture.timeBatch(callsPerBatch, warmCalls);
+          c.samples.push(us);
+          c.baselineSamples.push(baselineUs);
+          continue;
+        }
+        for (let i = 0; i < warmCalls; i++) await c.fixture.call();
         const t0 = performance.now();
         for (let i = 0; i < callsPerBatch; i++) await c.fixture.call();
         c.samples.push(((performance.now() - t0) * 1000) / callsPerBatch);
+      }
+    }
+    for (const c of cases) {
+      try {
+        c.recorded = await c.fixture.recorded?.();
+      } catch (error) {
+        c.recorded = { spans: 0, metricPoints: 0, calls: 0 };
+        c.notes.push(`flush failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   } finally {
@@ -68,14 +102,24 @@ export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResul
   }
 
   const figures: Figure[] = [];
+  const notes: string[] = [];
   const bareUs = median(bare.samples);
   for (const c of cases) {
+    if (c.recorded !== undefined && c.recorded.spans + c.recorded.metricPoints === 0) {
+      notes.push(`${c.impl}: recorded no span and no metric point over ${c.recorded.calls} calls: not reported`, ...c.notes.map((n) => `${c.impl}: ${n}`));
+      continue;
+    }
+    for (const note of c.notes) notes.push(`${c.impl}: ${note}`);
     const us = median(c.samples);
     figures.push({ id: `mcp.${c.impl}.call`, label: c.label, value: us, unit: 'us' });
     if (c === bare) continue;
+    const ownBaseline = c.baselineSamples.length > 0;
+    const baseUs = ownBaseline ? median(c.baselineSamples) : bareUs;
+    const over = ownBaseline ? ' (over the bare pair of its process)' : '';
+    if (ownBaseline) figures.push({ id: `mcp.${c.impl}.baseline`, label: `${c.impl}: bare round trip in the same child process`, value: baseUs, unit: 'us' });
     figures.push(
-      { id: `mcp.${c.impl}.overhead`, label: `${c.impl}: added per round trip`, value: us - bareUs, unit: 'us' },
-      { id: `mcp.${c.impl}.overhead-pct`, label: `${c.impl}: added per round trip`, value: ((us - bareUs) / bareUs) * 100, unit: '%' },
+      { id: `mcp.${c.impl}.overhead`, label: `${c.impl}: added per round trip${over}`, value: us - baseUs, unit: 'us' },
+      { id: `mcp.${c.impl}.overhead-pct`, label: `${c.impl}: added per round trip${over}`, value: ((us - baseUs) / baseUs) * 100, unit: '%' },
       {
         id: `mcp.${c.impl}.side-effects`,
         label: `${c.impl}: async hooks + context manager + extra timers/ALS per call`,
@@ -83,8 +127,14 @@ export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResul
         unit: 'count',
       },
     );
+    if (c.recorded !== undefined) {
+      const { spans, metricPoints, calls } = c.recorded;
+      figures.push(
+        { id: `mcp.${c.impl}.spans-per-call`, label: `${c.impl}: spans exported per round trip (flushed after the run)`, value: Math.round((spans / calls) * 100) / 100, unit: 'count' },
+        { id: `mcp.${c.impl}.metric-points`, label: `${c.impl}: metric data points collected after the run`, value: metricPoints, unit: 'count' },
+      );
+    }
   }
-  const notes: string[] = [];
   if (!cases.some((c) => c.impl === 'mcp-otel')) {
     notes.push('pending: mcp-otel instrumentation case (bench/cases/mcp-round-trip.ts)');
   }

@@ -30,6 +30,12 @@ export const GROUPS: readonly BenchGroup[] = [
     run: async (o) => (await import('./mcp-round-trip.js')).runMcpRoundTrip(o),
   },
   {
+    name: 'fast-lane',
+    title: 'Histogram fast lane vs raw OTel: record and MCP round trip (medians, same run)',
+    noisy: true,
+    run: async (o) => (await import('./fast-lane.js')).runFastLane(o),
+  },
+  {
     name: 'scrape',
     title: '/metrics over HTTP on 127.0.0.1 (median of repeated scrapes)',
     noisy: true,

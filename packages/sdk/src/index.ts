@@ -79,3 +79,9 @@ export { exponentialHistogramQuantile, quantileErrorBound } from './transform/ex
 
 // Diagnostics
 export { createStderrDiagLogger } from './diag/stderr-diag-logger.js';
+
+// Prometheus text: our chunked serializer and scrape handler (byte-for-byte OTel's exposition)
+export { PrometheusTextSerializer, DEFAULT_CHUNK_LINES } from './exporters/prometheus/prometheus-text-serializer.js';
+export type { PrometheusTextSerializerOptions } from './exporters/prometheus/prometheus-text-serializer.js';
+export { createPrometheusScrapeHandler, PROMETHEUS_CONTENT_TYPE } from './platform/node/prometheus-scrape-handler.js';
+export type { PrometheusScrapeHandlerOptions, MetricsRequestHandler, CollectingReader } from './platform/node/prometheus-scrape-handler.js';

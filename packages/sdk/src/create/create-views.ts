@@ -24,24 +24,34 @@ export function createViews(config: ResolvedConfig): ViewOptions[] {
   );
   for (const [key, component] of Object.entries(config.components)) {
     for (const meterName of componentMeterNames(key)) {
-      views.push(...componentViews(meterName, component));
+      views.push(...componentViews(meterName, component, config.cardinalityLimit));
     }
   }
-  if (!summaryConfigured) views.push(...summaryViews());
+  if (!summaryConfigured) views.push(...summaryViews({ cardinalityLimit: config.cardinalityLimit }));
   return views;
 }
 
-function componentViews(meterName: string, component: ResolvedComponent): ViewOptions[] {
+/**
+ * A view's storage does not take the reader's cardinality limit (OTel falls back to 2000), so each
+ * view carries `cardinalityLimit` itself.
+ */
+function componentViews(meterName: string, component: ResolvedComponent, aggregationCardinalityLimit: number): ViewOptions[] {
   if (!component.enabled) return [{ meterName, aggregation: { type: AggregationType.DROP } }];
   const attributesProcessors =
     component.attributes === undefined ? undefined : [createAllowListAttributesProcessor(component.attributes)];
   const views: ViewOptions[] = [];
   const histogram = histogramPart(meterName, component);
   if (histogram.aggregation !== undefined || attributesProcessors !== undefined) {
-    views.push({ meterName, instrumentType: InstrumentType.HISTOGRAM, ...histogram, ...(attributesProcessors && { attributesProcessors }) });
+    views.push({
+      meterName,
+      instrumentType: InstrumentType.HISTOGRAM,
+      aggregationCardinalityLimit,
+      ...histogram,
+      ...(attributesProcessors && { attributesProcessors }),
+    });
   }
   if (attributesProcessors !== undefined) {
-    for (const instrumentType of NON_HISTOGRAM_TYPES) views.push({ meterName, instrumentType, attributesProcessors });
+    for (const instrumentType of NON_HISTOGRAM_TYPES) views.push({ meterName, instrumentType, attributesProcessors, aggregationCardinalityLimit });
   }
   return views;
 }

@@ -52,3 +52,15 @@ export function sanitizeAttributes(
   }
   return kept === 0 ? EMPTY_ATTRIBUTES : Object.freeze(clean);
 }
+
+/**
+ * The series identity of a sanitized attribute set, the same as OTel's `hashAttributes` (keys
+ * sorted, then `JSON.stringify` of the `[key, value]` pairs): two sets share a cell exactly when the
+ * SDK would aggregate them into one series. Only computed when a handle is created.
+ */
+export function attributeKey(attributes: Readonly<Attributes>): string {
+  const keys = Object.keys(attributes);
+  if (keys.length === 0) return '';
+  keys.sort();
+  return JSON.stringify(keys.map((key) => [key, attributes[key]]));
+}

@@ -13,8 +13,10 @@ export interface MetricsFacadeOptions {
   /** Meter (instrumentation scope) of the facade's instruments, summaries excepted. @default "@mcp-otel/sdk/app" */
   meterName?: string;
   /**
-   * Handles cached per instrument (one per distinct attribute set). Past the bound, handles are
-   * still returned and record normally, they are just not cached. @default 1000
+   * Handles cached per instrument (one per distinct attribute set), which also bounds the local
+   * cells of counters, up-down counters and gauges. Past the bound, handles are still returned and
+   * record normally, they are just not cached, and call OpenTelemetry on every recording (same
+   * output, OpenTelemetry's cost). @default 1000
    */
   maxHandlesPerInstrument?: number;
   /** Instrument names cached per kind (counter, gauge, ...). @default 1000 */

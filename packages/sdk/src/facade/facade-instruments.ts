@@ -6,6 +6,8 @@ import {
   type MetricOptions,
   type UpDownCounter,
 } from '@opentelemetry/api';
+import { CellFlusher } from './cell-flusher.js';
+import { CounterCell, GaugeCell, UpDownCounterCell } from './cell-handles.js';
 import { InstrumentSlot, type InstrumentKind, type SlotSpec } from './instrument-slot.js';
 import type { MeterSource } from './meter-source.js';
 import type { HistogramOptions, InstrumentOptions } from './metrics-facade.js';
@@ -66,16 +68,22 @@ function metricOptions(
 
 type Slot<I, H> = InstrumentSlot<I, H>;
 type SlotMap<I, H> = Map<string, Slot<I, H>>;
-type SpecParts<I, H> = Pick<SlotSpec<I, H>, 'rule' | 'noop' | 'create' | 'makeHandle'>;
+type SpecParts<I, H> = Pick<SlotSpec<I, H>, 'rule' | 'noop' | 'create' | 'makeHandle' | 'makeCell'>;
+
+/** Handles of the cell-backed kinds: a cell, or (past the cell bound) a direct OTel caller. */
+type CounterHandleOf = CounterCell | CounterHandleImpl;
+type UpDownCounterHandleOf = UpDownCounterCell | UpDownCounterHandleImpl;
+type GaugeHandleOf = GaugeCell | GaugeHandleImpl;
 
 /**
  * The slots of one facade, one bounded map per kind. A cache hit is one `Map.get`; the spec of a
- * new slot is only built on a miss.
+ * new slot is only built on a miss. Counters, up-down counters and gauges of cached slots record
+ * into cells that `flusher` writes into OTel at collection.
  */
 export class FacadeInstruments {
-  private readonly counters: SlotMap<Counter, CounterHandleImpl> = new Map();
-  private readonly upDownCounters: SlotMap<UpDownCounter, UpDownCounterHandleImpl> = new Map();
-  private readonly gauges: SlotMap<Gauge, GaugeHandleImpl> = new Map();
+  private readonly counters: SlotMap<Counter, CounterHandleOf> = new Map();
+  private readonly upDownCounters: SlotMap<UpDownCounter, UpDownCounterHandleOf> = new Map();
+  private readonly gauges: SlotMap<Gauge, GaugeHandleOf> = new Map();
   private readonly histograms: SlotMap<Histogram, HistogramHandleImpl> = new Map();
   private readonly summaries: SlotMap<Histogram, HistogramHandleImpl> = new Map();
 
@@ -83,9 +91,10 @@ export class FacadeInstruments {
     private readonly source: MeterSource,
     private readonly warnOnce: WarnOnce,
     private readonly config: FacadeInstrumentsConfig,
+    private readonly flusher = new CellFlusher(source, config.appMeterName, warnOnce),
   ) {}
 
-  counter(name: string, options?: InstrumentOptions): Slot<Counter, CounterHandleImpl> {
+  counter(name: string, options?: InstrumentOptions): Slot<Counter, CounterHandleOf> {
     return (
       this.counters.get(name) ??
       this.add(this.counters, 'counter', name, {
@@ -93,11 +102,12 @@ export class FacadeInstruments {
         noop: NOOP_COUNTER,
         create: (meter, n) => meter.createCounter(n, metricOptions(options, undefined, n, this.warnOnce)),
         makeHandle: (slot, attributes) => new CounterHandleImpl(slot, attributes),
+        makeCell: (slot, store, attributes) => new CounterCell(slot, store, attributes),
       })
     );
   }
 
-  upDownCounter(name: string, options?: InstrumentOptions): Slot<UpDownCounter, UpDownCounterHandleImpl> {
+  upDownCounter(name: string, options?: InstrumentOptions): Slot<UpDownCounter, UpDownCounterHandleOf> {
     return (
       this.upDownCounters.get(name) ??
       this.add(this.upDownCounters, 'upDownCounter', name, {
@@ -105,11 +115,12 @@ export class FacadeInstruments {
         noop: NOOP_UP_DOWN_COUNTER,
         create: (meter, n) => meter.createUpDownCounter(n, metricOptions(options, undefined, n, this.warnOnce)),
         makeHandle: (slot, attributes) => new UpDownCounterHandleImpl(slot, attributes),
+        makeCell: (slot, store, attributes) => new UpDownCounterCell(slot, store, attributes),
       })
     );
   }
 
-  gauge(name: string, options?: InstrumentOptions): Slot<Gauge, GaugeHandleImpl> {
+  gauge(name: string, options?: InstrumentOptions): Slot<Gauge, GaugeHandleOf> {
     return (
       this.gauges.get(name) ??
       this.add(this.gauges, 'gauge', name, {
@@ -117,6 +128,7 @@ export class FacadeInstruments {
         noop: NOOP_GAUGE,
         create: (meter, n) => meter.createGauge(n, metricOptions(options, undefined, n, this.warnOnce)),
         makeHandle: (slot, attributes) => new GaugeHandleImpl(slot, attributes),
+        makeCell: (slot, store, attributes) => new GaugeCell(slot, store, attributes),
       })
     );
   }
@@ -156,13 +168,15 @@ export class FacadeInstruments {
       );
     }
     const meterName = kind === 'summary' ? this.config.summaryMeterName : this.config.appMeterName;
+    const cached = slots.size < this.config.maxInstrumentsPerKind;
     const slot = new InstrumentSlot<I, H>(
       { kind, name: String(name), meterName, valid, ...parts },
       this.source,
       this.warnOnce,
       this.config.maxHandlesPerInstrument,
+      cached ? this.flusher : undefined,
     );
-    if (slots.size < this.config.maxInstrumentsPerKind) slots.set(name, slot);
+    if (cached) slots.set(name, slot);
     else {
       this.warnOnce.warn(`${kind}\u0000full`, () =>
         `mcp-otel: more than ${this.config.maxInstrumentsPerKind} ${kind} names; further ones are not cached. ` +

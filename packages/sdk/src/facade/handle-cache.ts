@@ -4,24 +4,47 @@ import { isHomogeneousArray } from './attribute-set.js';
 /** The token of every value the facade drops: such attribute sets sanitize alike, so share a handle. */
 const DROPPED: unique symbol = Symbol('dropped attribute value');
 
-/** One step of the trie: attribute name, then value, leads to the next node. */
+/**
+ * One step of the trie: attribute name, then value, leads to the next node. Attribute order rarely
+ * varies at one call site, so the first name seen here is kept inline with its values (one
+ * `Map.get` per attribute on a lookup); other names go through `scalars`.
+ */
 class TrieNode<H> {
-  /** Scalars (string, number, boolean) and the DROPPED token, as Map keys: `1` and `"1"` differ. */
+  /** The first attribute name stepped from here, and its scalar values (see `scalars`). */
+  name: string | undefined;
+  values: Map<unknown, TrieNode<H>> | undefined;
+  /** Scalars (string, number, boolean) and the DROPPED token of other names: `1` and `"1"` differ. */
   scalars: Map<string, Map<unknown, TrieNode<H>>> | undefined;
   /** Homogeneous arrays, by their JSON text (kept apart from strings that look alike). */
   arrays: Map<string, Map<string, TrieNode<H>>> | undefined;
   handle: H | undefined;
 }
 
-function child<K, H>(table: Map<string, Map<K, TrieNode<H>>>, name: string, key: K, create: boolean): TrieNode<H> | undefined {
-  let byValue = table.get(name);
-  if (byValue === undefined) {
-    if (!create) return undefined;
-    table.set(name, (byValue = new Map<K, TrieNode<H>>()));
-  }
+function child<K, H>(byValue: Map<K, TrieNode<H>>, key: K, create: boolean): TrieNode<H> | undefined {
   let next = byValue.get(key);
   if (next === undefined && create) byValue.set(key, (next = new TrieNode<H>()));
   return next;
+}
+
+function branch<K, H>(table: Map<string, Map<K, TrieNode<H>>>, name: string, create: boolean): Map<K, TrieNode<H>> | undefined {
+  let byValue = table.get(name);
+  if (byValue === undefined && create) table.set(name, (byValue = new Map<K, TrieNode<H>>()));
+  return byValue;
+}
+
+/** The scalar values of `name` at `node`; `create` adds the branch. */
+function scalarBranch<H>(node: TrieNode<H>, name: string, create: boolean): Map<unknown, TrieNode<H>> | undefined {
+  if (node.name === name) return node.values;
+  if (node.name === undefined) {
+    if (!create) return undefined;
+    node.name = name;
+    return (node.values = new Map());
+  }
+  if (node.scalars === undefined) {
+    if (!create) return undefined;
+    node.scalars = new Map();
+  }
+  return branch(node.scalars, name, create);
 }
 
 /** Walks one (name, value) step; `create` adds missing nodes. */
@@ -31,21 +54,21 @@ function step<H>(node: TrieNode<H>, name: string, value: unknown, create: boolea
       if (!create) return undefined;
       node.arrays = new Map();
     }
-    return child(node.arrays, name, JSON.stringify(value), create);
+    const byValue = branch(node.arrays, name, create);
+    return byValue === undefined ? undefined : child(byValue, JSON.stringify(value), create);
   }
-  if (node.scalars === undefined) {
-    if (!create) return undefined;
-    node.scalars = new Map();
-  }
+  const byValue = scalarBranch(node, name, create);
+  if (byValue === undefined) return undefined;
   const type = typeof value;
-  const key = type === 'string' || type === 'number' || type === 'boolean' ? value : DROPPED;
-  return child(node.scalars, name, key, create);
+  return child(byValue, type === 'string' || type === 'number' || type === 'boolean' ? value : DROPPED, create);
 }
 
 /**
  * Handles by attribute set, as a trie over (name, value) pairs in the caller's key order. A lookup
- * costs one or two `Map.get` per attribute on the caller's own strings (literals hash once), with no
- * key string to build. `undefined` values count as absent. Holds at most `capacity` handles.
+ * costs one `Map.get` per attribute on the caller's own strings (literals hash once), with no key
+ * string to build and nothing allocated. `undefined` values count as absent. Holds at most
+ * `capacity` handles. Keys are enumerated with `for...in` (no key array allocated); an inherited
+ * enumerable key only makes a longer path: a handle's attributes come from its own keys.
  */
 export class HandleCache<H> {
   private readonly root = new TrieNode<H>();
@@ -55,7 +78,16 @@ export class HandleCache<H> {
 
   /** The cached handle of `attributes`, if any. */
   get(attributes: Attributes | undefined): H | undefined {
-    return this.walk(attributes, false)?.handle;
+    let node: TrieNode<H> | undefined = this.root;
+    if (attributes === undefined || attributes === null) return node.handle;
+    for (const name in attributes) {
+      const value: unknown = attributes[name];
+      if (value === undefined) continue;
+      // The common case, a string under the node's first name, inline; anything else in `step`.
+      node = typeof value === 'string' && node.name === name ? node.values?.get(value) : step(node, name, value, false);
+      if (node === undefined) return undefined;
+    }
+    return node.handle;
   }
 
   /** Caches `handle` for `attributes`; `false` when the cache is full (the empty set always fits). */
@@ -76,11 +108,10 @@ export class HandleCache<H> {
   private walk(attributes: Attributes | undefined, create: boolean): TrieNode<H> | undefined {
     let node: TrieNode<H> | undefined = this.root;
     if (attributes === undefined || attributes === null) return node;
-    const names = Object.keys(attributes);
-    for (let i = 0; i < names.length && node !== undefined; i++) {
-      const name = names[i] as string;
+    for (const name in attributes) {
       const value: unknown = attributes[name];
       if (value !== undefined) node = step(node, name, value, create);
+      if (node === undefined) return undefined;
     }
     return node;
   }

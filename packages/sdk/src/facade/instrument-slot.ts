@@ -1,5 +1,7 @@
 import type { Attributes, Meter } from '@opentelemetry/api';
 import { EMPTY_ATTRIBUTES, sanitizeAttributes } from './attribute-set.js';
+import type { CellFlusher, FlushableSlot } from './cell-flusher.js';
+import { CellStore, type Cell } from './cell-store.js';
 import { HandleCache } from './handle-cache.js';
 import type { MeterSource } from './meter-source.js';
 import { describeValue, type WarnOnce } from './warn-once.js';
@@ -12,6 +14,9 @@ export type ValueRule = 'nonNegative' | 'finite';
 
 /** Creates the OTel instrument of one slot on a meter. */
 export type CreateInstrument<I> = (meter: Meter, name: string) => I;
+
+/** Creates a cell-backed handle of a slot, recording into `store`. */
+export type MakeCell<I, H> = (slot: InstrumentSlot<I, H>, store: CellStore<I, Cell<I>>, attributes: Readonly<Attributes>) => H & Cell<I>;
 
 /** Problems warned once per slot (bit flags, so the bad-value path allocates nothing). */
 const NOT_A_NUMBER = 1;
@@ -29,39 +34,76 @@ export interface SlotSpec<I, H> {
   valid: boolean;
   create: CreateInstrument<I>;
   noop: I;
+  /** A handle that calls the OTel instrument on every recording. */
   makeHandle(slot: InstrumentSlot<I, H>, attributes: Readonly<Attributes>): H;
+  /**
+   * Cell-backed kinds (counters, up-down counters, gauges): a handle recording into a local cell,
+   * written into the OTel instrument at collection. Only cached slots use it.
+   */
+  makeCell?: MakeCell<I, H>;
 }
 
 /**
- * One facade instrument, i.e. one (kind, name): the OTel instrument of the current provider epoch
- * and a bounded cache of handles by attribute set.
+ * One facade instrument, i.e. one (kind, name): the OTel instrument of the current provider epoch,
+ * a bounded cache of handles by attribute set and, for cell-backed kinds, their bounded cells.
  */
-export class InstrumentSlot<I, H> {
+export class InstrumentSlot<I, H> implements FlushableSlot {
   private instrument: I;
   private epoch = -1;
   private warned = 0;
   private readonly handles: HandleCache<H>;
+  private readonly cells: { store: CellStore<I, H & Cell<I>>; make: MakeCell<I, H>; flusher: CellFlusher } | undefined;
 
+  /**
+   * `flusher` is given to cached slots only (an uncached slot is rebuilt per call, so it calls OTel
+   * on every recording); with it, a cell-backed kind with a valid name gets cells.
+   */
   constructor(
     readonly spec: SlotSpec<I, H>,
     readonly source: MeterSource,
     private readonly warnOnce: WarnOnce,
     private readonly maxHandles: number,
+    flusher?: CellFlusher,
   ) {
     this.instrument = spec.noop;
     this.handles = new HandleCache<H>(maxHandles);
+    const make = spec.makeCell;
+    if (flusher !== undefined && make !== undefined && spec.valid) {
+      this.cells = { store: new CellStore<I, H & Cell<I>>(maxHandles), make, flusher };
+      flusher.register(this);
+    }
+  }
+
+  get boundEpoch(): number {
+    return this.epoch;
+  }
+
+  /** Cells held: at most the handle bound, plus one for the empty set (0 without cells). */
+  get cellCount(): number {
+    return this.cells?.store.size ?? 0;
+  }
+
+  /** Writes the queued cells into the OTel instrument of the epoch they were recorded under. */
+  flush(): void {
+    const cells = this.cells;
+    if (cells !== undefined) cells.store.flush(this.instrument, cells.flusher.onError);
   }
 
   /** The instrument for the source's current epoch, created on first use after each change. */
   current(): I {
     const epoch = this.source.epoch;
     if (epoch === this.epoch) return this.instrument;
+    // Values still held belong to the previous provider (normally flushed already at the change).
+    this.flush();
     this.epoch = epoch;
     this.instrument = this.spec.noop;
     if (!this.spec.valid) return this.instrument;
     try {
       const meter = this.source.meter(this.spec.meterName);
-      if (meter !== undefined) this.instrument = this.spec.create(meter, this.spec.name);
+      if (meter !== undefined) {
+        this.instrument = this.spec.create(meter, this.spec.name);
+        this.cells?.flusher.watch(epoch, meter);
+      }
     } catch (error) {
       this.warnOnce.warn(`${this.spec.kind}\u0000${this.spec.name}\u0000create`, () =>
         `mcp-otel: could not create ${this.spec.kind} "${this.spec.name}" (${String(error)}); its values are dropped.`,
@@ -70,7 +112,11 @@ export class InstrumentSlot<I, H> {
     return this.instrument;
   }
 
-  /** The handle for `attributes`, cached (up to the bound) by attribute set. */
+  /**
+   * The handle for `attributes`, cached (up to the bound) by attribute set. A cell-backed slot
+   * gives every series one cell handle, whatever the key order it is asked with; past the bound
+   * of cells, handles call OTel directly (counted all the same, at OTel's cost).
+   */
   handle(attributes: Attributes | undefined): H {
     const cached = this.handles.get(attributes);
     if (cached !== undefined) return cached;
@@ -78,7 +124,7 @@ export class InstrumentSlot<I, H> {
       attributes === undefined || attributes === null
         ? EMPTY_ATTRIBUTES
         : sanitizeAttributes(attributes, this.spec.name, this.warnOnce);
-    const handle = this.spec.makeHandle(this, clean);
+    const handle = this.cells === undefined ? this.spec.makeHandle(this, clean) : this.cellHandle(this.cells, clean);
     if (!this.handles.set(attributes, handle)) {
       this.warnOnce.warn(`${this.spec.kind}\u0000${this.spec.name}\u0000full`, () =>
         `mcp-otel: ${this.spec.kind} "${this.spec.name}" has more than ${this.maxHandles} attribute sets; ` +
@@ -86,6 +132,11 @@ export class InstrumentSlot<I, H> {
       );
     }
     return handle;
+  }
+
+  /** The cell of the series `clean` (shared by every key order); past the bound, a direct handle. */
+  private cellHandle({ store, make }: NonNullable<typeof this.cells>, clean: Readonly<Attributes>): H {
+    return store.cellFor(clean, () => make(this, store, clean)) ?? this.spec.makeHandle(this, clean);
   }
 
   /** Drops a bad value: warns once per problem for this slot. Never throws. */

@@ -9,6 +9,12 @@ export interface MeterSource {
   readonly epoch: number;
   /** The meter of scope `name`, or `undefined` while there is no provider (records are dropped). */
   meter(name: string): Meter | undefined;
+  /**
+   * Calls `listener` right after every epoch change (before any recording under the new epoch),
+   * for as long as the source lives. A source whose epoch can change must offer it: cell-backed
+   * handles flush what they hold into the previous provider there.
+   */
+  onEpochChange?(listener: () => void): void;
 }
 
 /** A source over one fixed provider: its epoch never changes. */

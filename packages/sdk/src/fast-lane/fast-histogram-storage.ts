@@ -2,6 +2,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { millisToHrTime } from '@opentelemetry/core';
 import type { MetricDescriptor } from '@opentelemetry/sdk-metrics';
 import { attributeKey, copyAttributes, isIdentityStable } from './attribute-key.js';
+import { AttributeTrie } from './attribute-trie.js';
 import { HistogramCell } from './histogram-cell.js';
 
 /** OTel's overflow attribute set (sdk-metrics `DeltaMetricProcessor`). */
@@ -27,10 +28,11 @@ export interface StorageSettings {
 }
 
 /**
- * The series of one fast histogram: cells found by the attribute object's identity (a WeakMap, so
- * no attribute object is kept alive), else by the canonical key of the (allow-listed) attributes.
- * At most `cardinalityLimit - 1` attribute sets get their own cell; later ones share the overflow
- * cell `{ 'otel.metric.overflow': true }`, as OTel does.
+ * The series of one fast histogram. A cell is found, fastest first: by the attribute object's
+ * identity (a WeakMap, so no attribute object is kept alive; frozen objects only), by the literal's
+ * keys and values in a bounded trie (no hashing, no sort), else by the canonical key of the
+ * (allow-listed) attributes, as OTel hashes them. At most `cardinalityLimit - 1` attribute sets get
+ * their own cell; later ones share the overflow cell `{ 'otel.metric.overflow': true }`, as in OTel.
  */
 export class FastHistogramStorage {
   readonly boundaries: number[];
@@ -38,12 +40,15 @@ export class FastHistogramStorage {
   /** Cells by canonical key, in creation order (the order OTel reports cumulative series in). */
   private readonly byKey = new Map<string, HistogramCell>();
   private readonly byIdentity = new WeakMap<Attributes, HistogramCell>();
+  /** One path per admitted attribute literal shape: bounded like the cells. */
+  private readonly byLiteral: AttributeTrie<HistogramCell>;
   private emptyCell: HistogramCell | undefined;
   private readonly overflowKey = attributeKey(OVERFLOW_ATTRIBUTES);
 
   constructor(readonly settings: StorageSettings) {
     this.boundaries = settings.boundaries;
     this.bounds = Float64Array.from(settings.boundaries);
+    this.byLiteral = new AttributeTrie(Math.max(16, settings.cardinalityLimit));
   }
 
   get descriptor(): HistogramDescriptor {
@@ -59,7 +64,7 @@ export class FastHistogramStorage {
   record(value: number, attributes: Attributes | undefined): void {
     let cell: HistogramCell | undefined;
     if (attributes === undefined) cell = this.emptyCell ??= this.resolve({});
-    else cell = this.byIdentity.get(attributes) ?? this.resolve(attributes);
+    else cell = this.byIdentity.get(attributes) ?? this.byLiteral.get(attributes) ?? this.resolve(attributes);
     cell.count++;
     cell.sum += value;
     cell.min = Math.min(cell.min, value);
@@ -93,12 +98,12 @@ export class FastHistogramStorage {
     const filtered = allowList === undefined ? attributes : copyAttributes(attributes, allowList);
     const key = attributeKey(filtered);
     let cell = this.byKey.get(key);
-    if (cell === undefined) {
-      // OTel admits a new series while fewer than limit - 1 exist (the overflow series included).
-      const overflow = this.byKey.size >= this.settings.cardinalityLimit - 1;
-      cell = overflow ? this.overflow() : this.create(key, filtered === attributes ? copyAttributes(attributes, undefined) : filtered);
-    }
+    // OTel admits a new series while fewer than limit - 1 exist (the overflow series included).
+    const overflow = cell === undefined && this.byKey.size >= this.settings.cardinalityLimit - 1;
+    cell ??= overflow ? this.overflow() : this.create(key, filtered === attributes ? copyAttributes(attributes, undefined) : filtered);
     if (isIdentityStable(attributes)) this.byIdentity.set(attributes, cell);
+    // Overflowing sets are unbounded in number: they keep taking this path, as they do in OTel.
+    else if (!overflow) this.byLiteral.set(attributes, cell);
     return cell;
   }
 

@@ -54,7 +54,7 @@ export class FastHistogram<A extends Attributes = Attributes> implements Histogr
       warnOnce(
         `${name}\u0000invalid`,
         `mcp-otel: histogram "${name}" was given ${typeof value === 'number' ? String(value) : `a ${typeof value}`}; ` +
-          'histograms take finite numbers >= 0, so the value was dropped (further ones are dropped silently).',
+          'histograms take numbers >= 0, so the value was dropped (further ones are dropped silently).',
       );
       return;
     }

@@ -1,7 +1,7 @@
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import type { ResolvedPrometheusExporter } from '../../config/resolved-config.js';
-import { createPrometheusScrapeHandler } from './prometheus-scrape-handler.js';
-import type { MetricsRequestHandler } from './prometheus-scrape-handler.js';
+import { createPrometheusScrapeHandler } from '../../platform/node/prometheus-scrape-handler.js';
+import type { MetricsRequestHandler } from '../../platform/node/prometheus-scrape-handler.js';
 
 /** A Prometheus pull reader whose HTTP handler is mounted in the SDK's own telemetry server. */
 export interface PrometheusReader {

@@ -12,18 +12,28 @@ export interface PrometheusTextSerializerOptions {
   withoutScopeInfo?: boolean;
 }
 
-/** Samples (lines) per chunk of {@link PrometheusTextSerializer.chunks}: about 1 ms of work here. @default 2000 */
-export const DEFAULT_CHUNK_LINES = 2_000;
+/**
+ * Samples (lines) per chunk of {@link PrometheusTextSerializer.chunks}: about 100 KB and well under
+ * 1 ms of work (docs/performance.md, "Prometheus scrape"). Smaller chunks measured no faster;
+ * larger ones lengthen the longest block.
+ */
+export const DEFAULT_CHUNK_LINES = 1_000;
 
-const NO_REGISTERED_METRICS = '# no registered metrics';
+/**
+ * OTel writes this without the final line feed, which the format requires ("the last line must end
+ * with a line feed") and `promtool check metrics` rejects; ours has it: the one byte we differ by.
+ */
+const NO_REGISTERED_METRICS = '# no registered metrics\n';
 
 /**
  * Turns one collection (`ResourceMetrics`) into the Prometheus text exposition format, line for
  * line what `PrometheusSerializer` of `@opentelemetry/exporter-prometheus` 0.223 prints with the
- * same options (`# HELP` with "description missing", `# UNIT`, `# TYPE`, `_total` on monotonic
- * sums, `target_info`, scope labels, histogram `_count`, `_sum`, cumulative `_bucket{le}`), about
- * ten times faster, and in chunks, so that a server can yield to the event loop in between.
- * Pure: no I/O, no clock; safe to share, each call keeps its own state.
+ * same options: `# HELP` (with "description missing"), `# UNIT`, `# TYPE`, `_total` on monotonic
+ * sums, `target_info`, scope labels, histogram `_count`, `_sum`, cumulative `_bucket{le}`. The one
+ * difference: the line feed that OTel omits after `# no registered metrics`. It is about ten times
+ * faster, and works in chunks, so that a server can yield to the event loop in between.
+ * No I/O (but for one `diag` warning about metrics it cannot serve), no clock; one instance can
+ * serve concurrent scrapes, each call keeps its own state.
  *
  * @example
  * ```ts
@@ -35,7 +45,7 @@ const NO_REGISTERED_METRICS = '# no registered metrics';
 export class PrometheusTextSerializer {
   private readonly withoutTargetInfo: boolean;
   private readonly withoutScopeInfo: boolean;
-  private warnedUntyped = false;
+  private warned = false;
 
   constructor(options: PrometheusTextSerializerOptions = {}) {
     this.withoutTargetInfo = options.withoutTargetInfo ?? false;
@@ -65,7 +75,7 @@ export class PrometheusTextSerializer {
       for (const metric of scopeMetrics.metrics) {
         const name = prometheusMetricName(metric.descriptor.name, metric.dataPointType === DataPointType.SUM && metric.isMonotonic);
         if (name === undefined) {
-          diag.error(`mcp-otel: metric "${metric.descriptor.name}" has no valid Prometheus name; it is not served`);
+          this.warnOnce(`mcp-otel: metric "${metric.descriptor.name}" has no valid Prometheus name; it is not served`);
           continue;
         }
         anyMetric = true;
@@ -91,7 +101,7 @@ export class PrometheusTextSerializer {
             }
           }
         } else {
-          this.warnUntyped(name);
+          this.warnOnce(`mcp-otel: metric "${name}" is an exponential histogram, which the Prometheus text format cannot carry; it is served without samples`);
         }
       }
     }
@@ -99,10 +109,11 @@ export class PrometheusTextSerializer {
     if (text !== '') yield text;
   }
 
-  private warnUntyped(name: string): void {
-    if (this.warnedUntyped) return;
-    this.warnedUntyped = true;
-    diag.warn(`mcp-otel: metric "${name}" is an exponential histogram, which the Prometheus text format cannot carry; it is served without samples`);
+  /** The first problem is reported; the same ones would come back on every scrape. */
+  private warnOnce(message: string): void {
+    if (this.warned) return;
+    this.warned = true;
+    diag.warn(message);
   }
 }
 

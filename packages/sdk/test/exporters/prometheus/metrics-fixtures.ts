@@ -16,6 +16,8 @@ export function prometheusPipeline(resource: Resource = resourceFromAttributes({
   collect: () => Promise<ResourceMetrics>;
 } {
   const reader = new PrometheusExporter({ preventServerStart: true });
+  // OTel's default (2000 series per instrument) would fold the large fixtures into overflow.
+  reader.selectCardinalityLimit = () => 100_000;
   const provider = new MeterProvider({ resource, readers: [reader] });
   return {
     provider,
@@ -118,4 +120,22 @@ export function histogram(name: string, dataPoints: DataPoint<Histogram>[]): Met
 
 export function histogramValue(boundaries: number[], counts: number[], sum?: number): Histogram {
   return { buckets: { boundaries, counts }, count: counts.reduce((a, b) => a + b, 0), sum };
+}
+
+/**
+ * The bench's scrape workload (bench/groups/scrape.ts) through the real SDK: 80% counter series
+ * (4 counters) and 20% histogram series (15 bounds, 3 values each), 2 labels each.
+ */
+export function recordSeries(provider: MeterProvider, n: number, labelValue: (i: number) => string = (i) => `tool_${i}`): void {
+  const meter = provider.getMeter('series');
+  const perMetric = n / 5;
+  for (let m = 0; m < 4; m++) {
+    const counter = meter.createCounter(`series.calls.${m}`, { description: 'Calls.' });
+    for (let i = 0; i < perMetric; i++) counter.add(1, { 'mcp.method.name': 'tools/call', 'gen_ai.tool.name': labelValue(i) });
+  }
+  const bounds = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30];
+  const duration = meter.createHistogram('series.duration', { unit: 's', advice: { explicitBucketBoundaries: bounds } });
+  for (let i = 0; i < perMetric; i++) {
+    for (let v = 0; v < 3; v++) duration.record(((i * 37 + v * 1013) % 12000) / 1000, { 'mcp.method.name': 'tools/call', 'gen_ai.tool.name': labelValue(i) });
+  }
 }

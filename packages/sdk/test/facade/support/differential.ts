@@ -1,0 +1,100 @@
+import type { Attributes, Meter } from '@opentelemetry/api';
+import {
+  AggregationTemporality,
+  DataPointType,
+  MeterProvider,
+  type MetricData,
+  type ResourceMetrics,
+  type ViewOptions,
+} from '@opentelemetry/sdk-metrics';
+import { APP_METER_NAME } from '../../../src/facade/build-metrics-facade';
+import { TestReader } from './metrics-test-kit';
+
+/** Which reader of a {@link ReaderPair} collects. */
+export type ReaderName = 'cumulative' | 'delta';
+
+/** A provider with a cumulative and a delta pull reader, collected one at a time. */
+export interface ReaderPair {
+  provider: MeterProvider;
+  collect(reader: ReaderName): Promise<NormalizedMetric[]>;
+}
+
+export function createReaderPair(views?: ViewOptions[]): ReaderPair {
+  const readers = {
+    cumulative: new TestReader(),
+    delta: new TestReader({ aggregationTemporalitySelector: () => AggregationTemporality.DELTA }),
+  };
+  const provider = new MeterProvider({ readers: [readers.cumulative, readers.delta], views });
+  return {
+    provider,
+    collect: async (reader) => {
+      const { resourceMetrics, errors } = await readers[reader].collect();
+      if (errors.length > 0) throw new AggregateError(errors, 'collection errors');
+      return normalize(resourceMetrics);
+    },
+  };
+}
+
+/** What the differential tests compare: everything OTel exports but the timestamps. */
+export interface NormalizedMetric {
+  scope: string;
+  name: string;
+  unit: string;
+  description: string;
+  type: string;
+  valueType: number;
+  dataPointType: DataPointType;
+  temporality: AggregationTemporality;
+  monotonic: boolean | undefined;
+  points: Array<{ attributes: Attributes; value: unknown }>;
+}
+
+function sortedEntries(attributes: Attributes): Attributes {
+  return Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function normalizeMetric(scope: string, metric: MetricData): NormalizedMetric {
+  const points = metric.dataPoints.map((point) => {
+    // Timestamps differ between the two implementations; their order must not.
+    const start = point.startTime[0] * 1e9 + point.startTime[1];
+    const end = point.endTime[0] * 1e9 + point.endTime[1];
+    if (start > end) throw new Error(`${metric.descriptor.name}: start time after end time`);
+    return { attributes: sortedEntries(point.attributes), value: point.value };
+  });
+  points.sort((a, b) => JSON.stringify(a.attributes).localeCompare(JSON.stringify(b.attributes)));
+  return {
+    scope,
+    name: metric.descriptor.name,
+    unit: metric.descriptor.unit,
+    description: metric.descriptor.description,
+    type: metric.descriptor.type,
+    valueType: metric.descriptor.valueType,
+    dataPointType: metric.dataPointType,
+    temporality: metric.aggregationTemporality,
+    monotonic: metric.dataPointType === DataPointType.SUM ? metric.isMonotonic : undefined,
+    points,
+  };
+}
+
+export function normalize(resourceMetrics: ResourceMetrics): NormalizedMetric[] {
+  return resourceMetrics.scopeMetrics
+    .flatMap((scope) => scope.metrics.map((metric) => normalizeMetric(scope.scope.name, metric)))
+    .sort((a, b) => `${a.scope}\u0000${a.name}`.localeCompare(`${b.scope}\u0000${b.name}`));
+}
+
+/** The facade's meter on `provider`: where the plain synchronous instruments of the reference go. */
+export function referenceMeter(provider: MeterProvider): Meter {
+  return provider.getMeter(APP_METER_NAME);
+}
+
+/** Mulberry32: a seeded PRNG, so a failing random scenario can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

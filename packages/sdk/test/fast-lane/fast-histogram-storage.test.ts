@@ -1,0 +1,120 @@
+import type { Attributes, Histogram } from '@opentelemetry/api';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { FastHistogramStorage, type StorageSettings } from '../../src/fast-lane/fast-histogram-storage';
+import { InstrumentType } from '@opentelemetry/sdk-metrics';
+import { ValueType } from '@opentelemetry/api';
+import { runScript, type Script } from './scenarios';
+import { AggregationTemporality, pointsOf } from './support';
+
+function storage(overrides: Partial<StorageSettings> = {}): FastHistogramStorage {
+  return new FastHistogramStorage({
+    descriptor: { name: 'x', type: InstrumentType.HISTOGRAM, description: '', unit: '', valueType: ValueType.DOUBLE, advice: {} },
+    boundaries: [1, 10],
+    recordMinMax: true,
+    allowList: undefined,
+    cardinalityLimit: 100,
+    now: () => 1,
+    deltaReaders: () => 0,
+    ...overrides,
+  });
+}
+
+const cellCount = (s: FastHistogramStorage): number => [...s.cells()].length;
+
+/** The engine's garbage collector, reachable from a test without `node --expose-gc`. */
+function collectGarbage(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+describe('FastHistogramStorage', () => {
+  it('aggregates into (previous bound, bound] buckets like OTel', () => {
+    const s = storage();
+    for (const v of [0, 1, 1.5, 10, 11, Infinity]) s.record(v, undefined);
+    const [cell] = [...s.cells()];
+    expect(Array.from(cell!.counts)).toEqual([2, 2, 2]);
+    expect(cell).toMatchObject({ count: 6, sum: Infinity, min: 0, max: Infinity });
+  });
+
+  it('keeps at most cardinalityLimit cells, whatever the number of attribute sets (fresh, frozen, allow-listed)', () => {
+    const s = storage({ cardinalityLimit: 50 });
+    for (let i = 0; i < 5000; i++) s.record(1, { id: i });
+    for (let i = 0; i < 5000; i++) s.record(1, Object.freeze({ id: `frozen-${i}` }));
+    expect(cellCount(s)).toBe(50);
+    const cells = [...s.cells()];
+    expect(cells.at(-1)!.attributes).toEqual({ 'otel.metric.overflow': true });
+    expect(cells.at(-1)!.count).toBe(10_000 - 49);
+
+    const allowListed = storage({ cardinalityLimit: 50, allowList: new Set(['tool']) });
+    for (let i = 0; i < 5000; i++) allowListed.record(1, { tool: `t${i % 10}`, id: i });
+    expect(cellCount(allowListed)).toBe(10);
+  });
+
+  it('does not keep attribute objects alive (identity cache is weak)', async () => {
+    const gc = collectGarbage();
+    const s = storage();
+    const refs: WeakRef<Attributes>[] = [];
+    (() => {
+      for (let i = 0; i < 20; i++) {
+        const attributes = Object.freeze({ tool: `t${i}` });
+        refs.push(new WeakRef(attributes));
+        s.record(1, attributes);
+        s.record(2, attributes);
+      }
+    })();
+    // WeakRef targets survive until the current job ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    expect(cellCount(s)).toBe(20);
+    expect([...s.cells()].every((cell) => cell.count === 2)).toBe(true);
+  });
+
+  it('reads the clock once per new series, never per measurement', () => {
+    const now = jest.fn(() => 1_750_000_000_000);
+    const s = storage({ now });
+    const frozen = Object.freeze({ tool: 'a' });
+    for (let i = 0; i < 1000; i++) {
+      s.record(i, frozen);
+      s.record(i, { tool: 'b' });
+      s.record(i, undefined);
+    }
+    expect(now).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('cardinality limit across collections (the one behaviour that differs from OTel 2.12)', () => {
+  /** Limit 3: two series + overflow. Interval 1 admits a and b; c overflows. Interval 2 records only c. */
+  const script: Script = async ({ provider, collect, advance }) => {
+    const h: Histogram = provider.getMeter('m').createHistogram('x');
+    for (const tool of ['a', 'b', 'c']) h.record(1, { tool });
+    advance(1000);
+    await collect();
+    h.record(1, { tool: 'c' });
+    h.record(1, { tool: 'd' });
+    advance(1000);
+    await collect();
+  };
+  const spec = { readers: [AggregationTemporality.CUMULATIVE], cardinalityLimit: 3 };
+  const attributeSets = (run: Awaited<ReturnType<typeof runScript>>): unknown[] =>
+    pointsOf(run.collections[1]![0]!, 'x').map((p) => [p.attributes, (p.value as { count: number }).count]);
+
+  it('OTel admits new sets again in each interval, so its cumulative series grow past the limit', async () => {
+    expect(attributeSets(await runScript('otel', spec, script))).toEqual([
+      [{ tool: 'a' }, 1],
+      [{ tool: 'b' }, 1],
+      [{ 'otel.metric.overflow': true }, 1],
+      [{ tool: 'c' }, 1],
+      [{ tool: 'd' }, 1],
+    ]);
+  });
+
+  it('the fast lane admits the first limit - 1 sets for good: series and memory stay bounded', async () => {
+    expect(attributeSets(await runScript('fast', spec, script))).toEqual([
+      [{ tool: 'a' }, 1],
+      [{ tool: 'b' }, 1],
+      [{ 'otel.metric.overflow': true }, 3],
+    ]);
+  });
+});
