@@ -1,11 +1,12 @@
-import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { PrometheusTextSerializer } from '../prometheus/prometheus-text-serializer.js';
 import type { FileFormat } from './file-options.js';
 
 const decoder = new TextDecoder();
-// Same settings as OTel's PrometheusExporter defaults, so the file equals what /metrics serves.
-const prometheus = new PrometheusSerializer();
+// The serializer /metrics uses, so the file equals what the endpoint serves (and, unlike OTel's,
+// an idle process still gives a file promtool accepts).
+const prometheus = new PrometheusTextSerializer();
 
 /**
  * One collection as OTLP/JSON: an `ExportMetricsServiceRequest` (`{"resourceMetrics":[...]}`)
