@@ -12,7 +12,8 @@
  * hooks, prototype patches, global context managers): in its turn of the interleaving, the child
  * times one batch of its instrumented pair and one of a bare pair of its own process, which is
  * that case's zero (two processes running the same code differ by several µs); this process
- * waits idle meanwhile. Its side effects are probed there too. A fixture with `recorded` is
+ * waits idle meanwhile. These run after the in-process rounds, interleaved among themselves. Their
+ * side effects are probed in the child too. A fixture with `recorded` is
  * flushed after the run, and a case that recorded nothing is not reported.
  */
 import { performance } from 'node:perf_hooks';
@@ -71,22 +72,26 @@ export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResul
   const bare = cases.find((c) => c.impl === 'bare')!;
   const rounds = options.quick ? 100 : 400;
   const callsPerBatch = 10;
-  // Untimed calls before each batch: the first calls after the other process ran (or after another
-  // case) meet cold caches, which would bias whichever case follows a child-process one.
-  const warmCalls = 2;
+  // In-process cases first, on their own: a child-process case in their rounds would leave this
+  // process idle and cold before its next batch (measured: +2 to +4 µs on whichever case follows).
+  const local = cases.filter((c) => c.fixture.timeBatch === undefined);
+  const remote = cases.filter((c) => c.fixture.timeBatch !== undefined);
+  // A child times its bare and its instrumented pair back to back, each after these untimed calls
+  // (the first calls after waiting on the other processes meet cold caches).
+  const childWarmCalls = 2;
   try {
     for (let r = 0; r < rounds; r++) {
-      for (const c of cases) {
-        if (c.fixture.timeBatch !== undefined) {
-          const { us, baselineUs } = await c.fixture.timeBatch(callsPerBatch, warmCalls);
-          c.samples.push(us);
-          c.baselineSamples.push(baselineUs);
-          continue;
-        }
-        for (let i = 0; i < warmCalls; i++) await c.fixture.call();
+      for (const c of local) {
         const t0 = performance.now();
         for (let i = 0; i < callsPerBatch; i++) await c.fixture.call();
         c.samples.push(((performance.now() - t0) * 1000) / callsPerBatch);
+      }
+    }
+    for (let r = 0; r < rounds; r++) {
+      for (const c of remote) {
+        const { us, baselineUs } = await c.fixture.timeBatch!(callsPerBatch, childWarmCalls);
+        c.samples.push(us);
+        c.baselineSamples.push(baselineUs);
       }
     }
     for (const c of cases) {
@@ -123,7 +128,7 @@ export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResul
       {
         id: `mcp.${c.impl}.side-effects`,
         label: `${c.impl}: async hooks + context manager + extra timers/ALS per call`,
-        value: extraSideEffects(c, bare),
+        value: Math.round(extraSideEffects(c, bare) * 1000) / 1000,
         unit: 'count',
       },
     );

@@ -1,8 +1,9 @@
 /**
  * Child-process entry for one case of bench/cases/competitors/ (`node competitor-child.js <name>`):
  * nothing here loads the MCP SDK, so the case can register its require hook first. Runs the case's
- * setup and warmup (both pairs) under the side-effect probe, replies to request 0 with what it
- * found, then serves the parent's requests (see protocol.ts) until `close`.
+ * setup and the instrumented pair's warmup under the side-effect probe, warms the baseline pair,
+ * replies to request 0 with what it found, then serves the parent's requests (see protocol.ts)
+ * until `close`.
  */
 import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -28,18 +29,22 @@ async function setup(name: ChildCaseName): Promise<{ running: RunningChildCase; 
   const requireBefore = Module.prototype.require;
   const probe = startSideEffectProbe();
   const contextManagerBefore = probe.read().contextManagerRegistered;
+  let running: RunningChildCase;
+  let counts: RemoteSideEffects['counts'];
   try {
-    const running = await (await CASES[name]()).start();
+    running = await (await CASES[name]()).start();
     running.beforeBatch?.('instrumented');
     for (let i = 0; i < PROBE_CALLS; i++) await running.fixture.call();
-    running.beforeBatch?.('baseline');
-    for (let i = 0; i < PROBE_CALLS; i++) await running.baseline.call();
-    const notes = [...running.notes];
-    if (Module.prototype.require !== requireBefore) notes.push('require hook installed (Module.prototype.require patched)');
-    return { running, effects: { counts: probe.read(), contextManagerBefore, notes } };
+    counts = probe.read();
   } finally {
     probe.stop();
   }
+  // Warm the baseline pair too, outside the probe (the per-call counts are the instrumented pair's).
+  running.beforeBatch?.('baseline');
+  for (let i = 0; i < PROBE_CALLS; i++) await running.baseline.call();
+  const notes = [...running.notes];
+  if (Module.prototype.require !== requireBefore) notes.push('require hook installed (Module.prototype.require patched)');
+  return { running, effects: { counts, contextManagerBefore, notes } };
 }
 
 /** µs per call of one batch on `side`, after its warmup calls. */

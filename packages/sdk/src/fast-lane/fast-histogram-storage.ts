@@ -92,7 +92,11 @@ export class FastHistogramStorage {
     return lo;
   }
 
-  /** The slow path, once per attribute object: canonical key, cardinality limit, new cell. */
+  /**
+   * The slow path, for attributes neither cache knows (once per frozen object or literal shape;
+   * every time for mutable objects with array values and for overflowing sets, as in OTel):
+   * allow-list, canonical key, cardinality limit, new cell.
+   */
   private resolve(attributes: Attributes): HistogramCell {
     const { allowList } = this.settings;
     const filtered = allowList === undefined ? attributes : copyAttributes(attributes, allowList);
@@ -112,8 +116,7 @@ export class FastHistogramStorage {
   }
 
   private create(key: string, attributes: Attributes): HistogramCell {
-    const ms = this.settings.now();
-    const cell = new HistogramCell(attributes, ms, millisToHrTime(ms), this.bounds.length + 1, this.settings.deltaReaders());
+    const cell = new HistogramCell(attributes, millisToHrTime(this.settings.now()), this.bounds.length + 1, this.settings.deltaReaders());
     this.byKey.set(key, cell);
     return cell;
   }

@@ -37,8 +37,7 @@ export class HistogramCell {
   constructor(
     /** The exported attributes (already filtered by the allow-list); never mutated. */
     readonly attributes: Attributes,
-    /** Wall-clock ms of the first measurement: the cumulative start time. */
-    readonly createdMs: number,
+    /** The first measurement's wall-clock time: the cumulative start time. */
     readonly startTime: HrTime,
     buckets: number,
     deltaReaders: number,
