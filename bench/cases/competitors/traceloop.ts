@@ -19,33 +19,37 @@
  * Baseline: a bare pair connected before the patch, with the original methods pinned as own
  * properties of its client and server, which the prototype patch therefore does not reach.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { McpInstrumentation } from '@traceloop/instrumentation-mcp';
 import { CountingSpanExporter } from './counting-span-exporter.js';
 import type { RunningChildCase } from './protocol.js';
 
-/** The methods manuallyInstrument wraps (Client: connect, request, close; Server: request). */
-function pinOriginals(parts: { client: Client; server: Server }): void {
+/** Pins, as own properties, the methods manuallyInstrument wraps (Client: connect, request, close; Server: request). */
+function pinOriginals(client: Client, server: Server): void {
+  const clientProto = Object.getPrototypeOf(client) as Client;
   for (const method of ['connect', 'request', 'close'] as const) {
-    Object.defineProperty(parts.client, method, { value: Client.prototype[method], writable: true, configurable: true });
+    Object.defineProperty(client, method, { value: clientProto[method], writable: true, configurable: true });
   }
-  Object.defineProperty(parts.server, 'request', { value: Server.prototype.request, writable: true, configurable: true });
+  const serverProto = Object.getPrototypeOf(server) as Server;
+  Object.defineProperty(server, 'request', { value: serverProto.request, writable: true, configurable: true });
 }
 
 export async function start(): Promise<RunningChildCase> {
-  const { connectPair } = await import('../mcp-round-trip.js');
-  const baseline = await connectPair();
-  pinOriginals({ client: baseline.client, server: baseline.server.server });
   const exporter = new CountingSpanExporter();
   const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] });
   provider.register();
   const instrumentation = new McpInstrumentation();
   const unregister = registerInstrumentations({ instrumentations: [instrumentation] });
-  instrumentation.manuallyInstrument({ Client });
-  instrumentation.manuallyInstrument({ Server });
+  // The README's order: the hook is registered before the SDK is loaded (here, through this import).
+  const { connectPair } = await import('../mcp-round-trip.js');
+  const baseline = await connectPair();
+  pinOriginals(baseline.client, baseline.server.server);
+  // The CommonJS classes the pairs use (a dynamic import of the SDK would load its ESM build).
+  instrumentation.manuallyInstrument({ Client: baseline.client.constructor });
+  instrumentation.manuallyInstrument({ Server: baseline.server.server.constructor });
   const fixture = await connectPair();
   return {
     fixture,

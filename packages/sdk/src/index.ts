@@ -85,3 +85,12 @@ export { PrometheusTextSerializer, DEFAULT_CHUNK_LINES } from './exporters/prome
 export type { PrometheusTextSerializerOptions } from './exporters/prometheus/prometheus-text-serializer.js';
 export { createPrometheusScrapeHandler, PROMETHEUS_CONTENT_TYPE } from './platform/node/prometheus-scrape-handler.js';
 export type { PrometheusScrapeHandlerOptions, MetricsRequestHandler, CollectingReader } from './platform/node/prometheus-scrape-handler.js';
+
+// Histogram fast lane: OTel-native output through a MetricProducer per reader (see docs/performance.md)
+export { FastLane } from './fast-lane/fast-lane.js';
+export type { FastLaneOptions, FastScope } from './fast-lane/fast-lane.js';
+export { FastLaneMeterProvider } from './fast-lane/fast-lane-meter-provider.js';
+export { FastLaneProducer } from './fast-lane/fast-lane-producer.js';
+export type { ReaderSelectors } from './fast-lane/fast-lane-producer.js';
+export { mergeScopeMetrics } from './fast-lane/merge-scope-metrics.js';
+export type { FastLaneConfig } from './fast-lane/histogram-plan.js';

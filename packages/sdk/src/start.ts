@@ -8,6 +8,7 @@ import { createReaders } from './create/create-readers.js';
 import { createViews } from './create/create-views.js';
 import { installCollectTransforms } from './create/install-collect-transforms.js';
 import { createSampling } from './create/create-sampling.js';
+import { FastLane } from './fast-lane/fast-lane.js';
 import { createStderrDiagLogger, parseLogLevel } from './diag/stderr-diag-logger.js';
 import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade.js';
 import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
@@ -50,9 +51,12 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
   const resolved = resolveConfig({ config, env, configFile: sources.configFile });
   if (!resolved.enabled) return createNoopHandle(resolved);
 
-  const readers = createReaders(resolved);
+  // Histograms take the fast lane (aggregated in place, read by one producer per reader); the
+  // sampling wrapper goes outside it so sampled values reach it and get scaled back at collection.
+  const fastLane = new FastLane({ config: resolved });
+  const readers = createReaders(resolved, fastLane);
   const provider = new MeterProvider({ resource: createResource(resolved), views: createViews(resolved), readers: readers.all });
-  const sampling = createSampling(provider, resolved);
+  const sampling = createSampling(fastLane.wrap(provider), resolved);
   const apiProvider: ApiMeterProvider = sampling.provider;
   installCollectTransforms(readers, sampling.transform);
 

@@ -1,6 +1,7 @@
 import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import type { MetricReader } from '@opentelemetry/sdk-metrics';
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import type { FastLane } from '../fast-lane/fast-lane.js';
 import { createPrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
 import type { PrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
 import { createPushExporter } from './create-push-exporter.js';
@@ -23,18 +24,24 @@ export interface Readers {
 /** OTel's default export timeout; it may not exceed the interval. */
 const MAX_EXPORT_TIMEOUT_MS = 30_000;
 
-/** One reader per configured exporter. Every reader records once and fans out at collection. */
-export function createReaders(config: ResolvedConfig): Readers {
+/**
+ * One reader per configured exporter. Every reader records once and fans out at collection; with
+ * `fastLane`, each reader also gets its fast-lane producer (the fast histograms, at the reader's
+ * temporality).
+ */
+export function createReaders(config: ResolvedConfig, fastLane?: FastLane): Readers {
   const readers: Readers = { prometheus: [], push: [], all: [] };
   for (const exporter of config.exporters) {
     if (exporter.type === 'prometheus') {
-      const prometheus = createPrometheusReader(exporter, config.cardinalityLimit);
+      const prometheus = createPrometheusReader(exporter, config.cardinalityLimit, fastLane === undefined ? [] : [fastLane.createProducer()]);
       readers.prometheus.push(prometheus);
       readers.all.push(prometheus.reader);
       continue;
     }
+    const pushExporter = createPushExporter(exporter);
     const reader = new PeriodicExportingMetricReader({
-      exporter: createPushExporter(exporter),
+      exporter: pushExporter,
+      metricProducers: fastLane === undefined ? [] : [fastLane.createProducer(pushExporter)],
       exportIntervalMillis: config.collectionIntervalMs,
       exportTimeoutMillis: Math.min(config.collectionIntervalMs, MAX_EXPORT_TIMEOUT_MS),
       cardinalityLimits: { default: config.cardinalityLimit },

@@ -1,6 +1,7 @@
 import { applyCollectTransforms } from '../transform/apply-collect-transforms.js';
 import type { CollectTransform } from '../transform/collect-transform.js';
 import { exponentialToExplicitHistograms } from '../transform/exponential-to-explicit.js';
+import { mergeScopeMetrics } from '../fast-lane/merge-scope-metrics.js';
 import type { ResolvedPushExporter } from './create-push-exporter.js';
 import type { Readers } from './create-readers.js';
 
@@ -11,7 +12,8 @@ import type { Readers } from './create-readers.js';
  * console keep (or map themselves) the native exponential histogram.
  */
 export function installCollectTransforms(readers: Readers, samplingTransform: CollectTransform | undefined): void {
-  const common = samplingTransform === undefined ? [] : [samplingTransform];
+  // Fast-lane producers append their scopes after the SDK's: one entry per scope again first.
+  const common = samplingTransform === undefined ? [mergeScopeMetrics] : [mergeScopeMetrics, samplingTransform];
   for (const { reader, config } of readers.push) {
     const transforms = writesPrometheusText(config) ? [...common, exponentialToExplicitHistograms] : common;
     if (transforms.length > 0) applyCollectTransforms(reader, transforms);

@@ -1,4 +1,5 @@
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import type { MetricProducer } from '@opentelemetry/sdk-metrics';
 import type { ResolvedPrometheusExporter } from '../../config/resolved-config.js';
 import { createPrometheusScrapeHandler } from '../../platform/node/prometheus-scrape-handler.js';
 import type { MetricsRequestHandler } from '../../platform/node/prometheus-scrape-handler.js';
@@ -18,8 +19,12 @@ export interface PrometheusReader {
  * transforms installed on the instance apply) and writes the same text as OTel's serializer without
  * blocking the event loop.
  */
-export function createPrometheusReader(config: ResolvedPrometheusExporter, cardinalityLimit: number): PrometheusReader {
-  const reader = new PrometheusExporter({ preventServerStart: true, host: config.host, port: config.port, endpoint: config.path });
+export function createPrometheusReader(
+  config: ResolvedPrometheusExporter,
+  cardinalityLimit: number,
+  metricProducers: MetricProducer[] = [],
+): PrometheusReader {
+  const reader = new PrometheusExporter({ preventServerStart: true, host: config.host, port: config.port, endpoint: config.path, metricProducers });
   // exporter-prometheus takes no cardinality option; the MetricReader reads this selector per stream.
   setCardinalityLimit(reader, cardinalityLimit);
   return { reader, config, path: config.path, handle: createPrometheusScrapeHandler(reader) };

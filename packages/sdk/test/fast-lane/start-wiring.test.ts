@@ -1,0 +1,42 @@
+import { startMetrics } from '../../src/start';
+import { FastHistogram } from '../../src/fast-lane/fast-histogram';
+import { SampledHistogram } from '../../src/sampling/sampled-histogram';
+import type { MetricsHandle } from '../../src/metrics-handle';
+
+const MCP = '@mcp-otel/instrumentation/mcp';
+
+describe('startMetrics wires the histogram fast lane', () => {
+  let handle: MetricsHandle | undefined;
+  afterEach(async () => {
+    await handle?.shutdown();
+    handle = undefined;
+  });
+
+  it('hands out fast histograms whose series reach the Prometheus endpoint', async () => {
+    handle = await startMetrics({ serviceName: 'wiring', registerGlobal: false, exporters: [{ type: 'prometheus', host: '127.0.0.1', port: 0 }] }, { env: {} });
+    const histogram = handle.meterProvider.getMeter(MCP).createHistogram('wiring.duration', { unit: 's' });
+    expect(histogram).toBeInstanceOf(FastHistogram);
+    const attributes = Object.freeze({ 'gen_ai.tool.name': 'get_weather' });
+    for (const value of [0.1, 0.2, 3]) histogram.record(value, attributes);
+    const text = await (await fetch(handle.endpoints.prometheus!)).text();
+    expect(text).toMatch(/^wiring_duration_count\{gen_ai_tool_name="get_weather",otel_scope_name="@mcp-otel\/instrumentation\/mcp"\} 3$/m);
+    // The MCP meter's histograms and the SDK's own instruments come out as one scope.
+    expect(text.match(/^# TYPE wiring_duration histogram$/gm)).toHaveLength(1);
+  });
+
+  it('keeps sampling outside the fast lane, scaled back at collection', async () => {
+    handle = await startMetrics(
+      { serviceName: 'wiring', registerGlobal: false, samplingRate: 0.5, exporters: [{ type: 'prometheus', host: '127.0.0.1', port: 0 }] },
+      { env: {} },
+    );
+    const histogram = handle.meterProvider.getMeter(MCP).createHistogram('sampled.duration');
+    expect(histogram).toBeInstanceOf(SampledHistogram);
+    expect((histogram as SampledHistogram).inner).toBeInstanceOf(FastHistogram);
+    for (let i = 0; i < 4000; i++) histogram.record(1);
+    const text = await (await fetch(handle.endpoints.prometheus!)).text();
+    const count = Number(/^sampled_duration_count\{[^}]*\} (\d+)$/m.exec(text)?.[1]);
+    expect(count).toBeGreaterThan(3600);
+    expect(count).toBeLessThan(4400);
+  });
+});
+
