@@ -40,9 +40,10 @@ export interface ConfigSources {
  * ```ts
  * import { startMetrics } from '@mcp-otel/sdk';
  *
- * const telemetry = await startMetrics({ serviceName: 'weather-mcp' });
- * // http://127.0.0.1:9464/metrics now serves every metric of this process.
- * process.once('SIGTERM', () => void telemetry.shutdown());
+ * const telemetry = await startMetrics({ serviceName: 'weather-mcp', shutdownOnSignals: true });
+ * // http://127.0.0.1:9464/metrics now serves every metric of this process; on SIGTERM or SIGINT
+ * // the last values are exported before the process exits.
+ * telemetry.counter('weather.lookups').increment();
  * ```
  */
 export async function startMetrics(config?: MetricsConfig, sources: ConfigSources = {}): Promise<MetricsHandle> {
