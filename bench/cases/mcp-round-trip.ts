@@ -14,6 +14,8 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { instrumentMcpClient, instrumentMcpServer, instrumentTransport } from '@mcp-otel/instrumentation';
+import { startMetrics } from '@mcp-otel/sdk';
+import type { MeterProvider } from '@opentelemetry/api';
 import type { SideEffectCounts } from '../lib/side-effects.js';
 import { createOtelSetup, type OtelSetup } from '../lib/otel-provider.js';
 import { startChildCase } from './competitors/child-case.js';
@@ -122,14 +124,35 @@ export async function collectedPoints(otel: OtelSetup): Promise<number> {
   return resourceMetrics.scopeMetrics.reduce((n, scope) => n + scope.metrics.reduce((m, metric) => m + metric.dataPoints.length, 0), 0);
 }
 
+/** mcp-otel as a user gets it: `startMetrics` (default pipeline, Prometheus reader) and its provider. */
+export interface McpOtelSetup {
+  meterProvider: MeterProvider;
+  /** Data points (samples) on the Prometheus endpoint, histogram buckets not counted. */
+  points(): Promise<number>;
+  shutdown(): Promise<void>;
+}
+
+async function startMcpOtel(): Promise<McpOtelSetup> {
+  const handle = await startMetrics({ serviceName: 'bench', exporters: [{ type: 'prometheus', port: 0 }], registerGlobal: false }, { env: {} });
+  return {
+    meterProvider: handle.meterProvider,
+    points: async () => {
+      const text = await (await fetch(handle.endpoints.prometheus!)).text();
+      return text.split('\n').filter((line) => line !== '' && !line.startsWith('#') && !line.includes('_bucket{') && !line.startsWith('target_info')).length;
+    },
+    shutdown: handle.shutdown,
+  };
+}
+
 /**
- * mcp-otel's default instrumentation on both sides. The server and client helpers instrument the
- * transport they connect over; instrumentTransport is called as well, as a user following the
- * three-line setup would (a transport is instrumented once, whoever asks first).
+ * mcp-otel's default instrumentation on both sides, on the pipeline `startMetrics` builds (fast
+ * lane included). The server and client helpers instrument the transport they connect over;
+ * instrumentTransport is called as well, as a user following the three-line setup would (a
+ * transport is instrumented once, whoever asks first).
  */
-export async function mcpOtelPair(): Promise<{ fixture: PairFixture; otel: OtelSetup }> {
-  const otel = createOtelSetup('one-reader');
-  const meterProvider = otel.provider;
+export async function mcpOtelPair(): Promise<{ fixture: PairFixture; sdk: McpOtelSetup }> {
+  const sdk = await startMcpOtel();
+  const { meterProvider } = sdk;
   const fixture = await connectPair({
     prepare: ({ server, client, serverTransport, clientTransport }) => {
       instrumentMcpServer(server, { meterProvider });
@@ -140,7 +163,7 @@ export async function mcpOtelPair(): Promise<{ fixture: PairFixture; otel: OtelS
       };
     },
   });
-  return { fixture, otel };
+  return { fixture, sdk };
 }
 
 /** A metrics fixture over an OTel provider: shuts the provider down on close, counts its points. */
@@ -185,8 +208,12 @@ export const MCP_CASES: readonly McpCase[] = [
     impl: 'mcp-otel',
     label: 'mcp-otel: instrumentMcpServer + instrumentMcpClient + instrumentTransport',
     setup: async () => {
-      const { fixture, otel } = await mcpOtelPair();
-      return withOtel(fixture, otel);
+      const { fixture, sdk } = await mcpOtelPair();
+      return {
+        call: fixture.call,
+        close: async () => (await fixture.close(), await sdk.shutdown()),
+        recorded: async () => ({ spans: 0, metricPoints: await sdk.points(), calls: fixture.callCount() }),
+      };
     },
   },
   // Each in its own child process, timed there against a bare pair of that process

@@ -7,14 +7,14 @@
 import type { RunningChildCase } from './protocol.js';
 
 export async function start(): Promise<RunningChildCase> {
-  const { collectedPoints, connectPair, mcpOtelPair } = await import('../mcp-round-trip.js');
+  const { connectPair, mcpOtelPair } = await import('../mcp-round-trip.js');
   const baseline = await connectPair();
-  const { fixture, otel } = await mcpOtelPair();
+  const { fixture, sdk } = await mcpOtelPair();
   return {
     fixture,
     baseline,
-    flushAndCount: async () => ({ spans: 0, metricPoints: await collectedPoints(otel) }),
+    flushAndCount: async () => ({ spans: 0, metricPoints: await sdk.points() }),
     notes: [],
-    shutdown: () => otel.shutdown(),
+    shutdown: () => sdk.shutdown(),
   };
 }

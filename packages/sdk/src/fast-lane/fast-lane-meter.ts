@@ -16,6 +16,7 @@ import type {
 import type { InstrumentationScope } from '@opentelemetry/core';
 import { FastHistogram } from './fast-histogram.js';
 import type { FastLane } from './fast-lane.js';
+import { linkFastSum } from './fast-sum.js';
 import type { MeterPlan } from './histogram-plan.js';
 
 /**
@@ -45,11 +46,30 @@ export class FastLaneMeter implements Meter {
   }
 
   createCounter<A extends Attributes = Attributes>(name: string, options?: MetricOptions): Counter<A> {
-    return this.delegate.createCounter<A>(name, options);
+    const otel = this.delegate.createCounter<A>(name, options);
+    this.link(otel, 'counter', name, options);
+    return otel;
   }
 
   createUpDownCounter<A extends Attributes = Attributes>(name: string, options?: MetricOptions): UpDownCounter<A> {
-    return this.delegate.createUpDownCounter<A>(name, options);
+    const otel = this.delegate.createUpDownCounter<A>(name, options);
+    this.link(otel, 'upDownCounter', name, options);
+    return otel;
+  }
+
+  /**
+   * Offers the facade a fast-lane storage for this counter (`fastSumStorageOf`), created on first
+   * request; other callers keep using the OTel instrument as it is.
+   */
+  private link(otel: object, kind: 'counter' | 'upDownCounter', name: string, options: MetricOptions | undefined): void {
+    linkFastSum(otel, () => {
+      try {
+        return this.fastLane.sumStorageFor(this.scope, this.plan, kind, name, options);
+      } catch (error) {
+        diag.warn(`mcp-otel: ${kind} "${name}" could not take the fast lane; it records through OTel`, error);
+        return undefined;
+      }
+    });
   }
 
   createGauge<A extends Attributes = Attributes>(name: string, options?: MetricOptions): Gauge<A> {

@@ -5,8 +5,9 @@ import { AggregationTemporality, AggregationType, InstrumentType } from '@opente
 import type { AggregationOption } from '@opentelemetry/sdk-metrics';
 import { FastHistogramStorage } from './fast-histogram-storage.js';
 import { FastLaneMeterProvider } from './fast-lane-meter-provider.js';
-import { FastLaneProducer, type ReaderSelectors } from './fast-lane-producer.js';
-import { planHistogram, planMeter, type FastLaneConfig, type MeterPlan } from './histogram-plan.js';
+import { FastLaneProducer, type ReaderSelectors, type SumSelection } from './fast-lane-producer.js';
+import { FastSumStorage } from './fast-sum-storage.js';
+import { planHistogram, planMeter, planSum, type FastLaneConfig, type MeterPlan } from './histogram-plan.js';
 
 /** Options of {@link FastLane}. */
 export interface FastLaneOptions {
@@ -20,7 +21,12 @@ export interface FastLaneOptions {
 export interface FastScope {
   readonly scope: InstrumentationScope;
   readonly storages: Map<string, FastHistogramStorage>;
+  /** Fast counters and up-down counters (facade series), in creation order. */
+  readonly sums: Map<string, FastSumStorage>;
 }
+
+/** The sum instrument kinds the fast lane takes (from the facade). */
+export type SumKind = 'counter' | 'upDownCounter';
 
 /**
  * The histogram fast lane: histograms aggregated in place (cells found by attribute-object
@@ -63,7 +69,11 @@ export class FastLane {
     const aggregation: AggregationOption = selectors.selectAggregation?.(InstrumentType.HISTOGRAM) ?? { type: AggregationType.DEFAULT };
     if (this.scopes.size > 0) diag.warn('mcp-otel: a fast-lane producer was added after fast histograms were created; create producers first');
     const deltaIndex = temporality === AggregationTemporality.DELTA ? this.deltaReaders++ : undefined;
-    const producer = new FastLaneProducer(this, temporality, aggregation, deltaIndex);
+    const sums: SumSelection = {
+      counter: sumSelection(selectors, InstrumentType.COUNTER),
+      upDownCounter: sumSelection(selectors, InstrumentType.UP_DOWN_COUNTER),
+    };
+    const producer = new FastLaneProducer(this, temporality, aggregation, deltaIndex, sums);
     this.producers.push(producer);
     return producer;
   }
@@ -115,13 +125,51 @@ export class FastLane {
     return storage;
   }
 
+  /**
+   * The storage of counter (or up-down counter) `name` in `scope`, shared like histograms' (OTel's
+   * identity: kind, name ignoring case, unit, value type). `undefined` when the fast lane cannot
+   * reproduce its aggregation for every reader.
+   */
+  sumStorageFor(scope: InstrumentationScope, plan: Extract<MeterPlan, { lane: 'fast' }>, kind: SumKind, name: string, options: MetricOptions | undefined): FastSumStorage | undefined {
+    const sum = planSum(plan, this.producers.map((producer) => producer.sums[kind].aggregation));
+    if (sum === false) return undefined;
+    const fastScope = this.scopeOf(scope);
+    const unit = options?.unit ?? '';
+    const valueType = options?.valueType ?? ValueType.DOUBLE;
+    const description = options?.description ?? '';
+    const key = `${kind}\u0000${name.toLowerCase()}\u0000${unit}\u0000${valueType}`;
+    const existing = fastScope.sums.get(key);
+    if (existing !== undefined) {
+      const descriptor = existing.settings.descriptor;
+      if (description.length > descriptor.description.length) existing.settings.descriptor = { ...descriptor, description };
+      return existing;
+    }
+    const type = kind === 'counter' ? InstrumentType.COUNTER : InstrumentType.UP_DOWN_COUNTER;
+    const storage = new FastSumStorage({
+      descriptor: { name, type, description, unit, valueType, advice: options?.advice ?? {} },
+      monotonic: kind === 'counter',
+      allowList: sum.allowList,
+      cardinalityLimit: this.config.cardinalityLimit,
+      now: this.now,
+    });
+    fastScope.sums.set(key, storage);
+    return storage;
+  }
+
   private scopeOf(scope: InstrumentationScope): FastScope {
     const id = `${scope.name}\u0000${scope.version ?? ''}\u0000${scope.schemaUrl ?? ''}`;
     let fastScope = this.scopes.get(id);
     if (fastScope === undefined) {
-      fastScope = { scope, storages: new Map() };
+      fastScope = { scope, storages: new Map(), sums: new Map() };
       this.scopes.set(id, fastScope);
     }
     return fastScope;
   }
+}
+
+function sumSelection(selectors: ReaderSelectors, type: InstrumentType): SumSelection['counter'] {
+  return {
+    temporality: selectors.selectAggregationTemporality?.(type) ?? AggregationTemporality.CUMULATIVE,
+    aggregation: selectors.selectAggregation?.(type) ?? { type: AggregationType.DEFAULT },
+  };
 }

@@ -77,6 +77,21 @@ export function planHistogram(
   return plan;
 }
 
+/**
+ * The allow-list of one counter or up-down counter, when the fast lane can reproduce its sum: a
+ * component view with an allow-list selects it (the view's aggregation is the default: a sum);
+ * without one, every reader must aggregate it as a sum (default or explicit). `false`: it cannot.
+ */
+export function planSum(
+  meter: Extract<MeterPlan, { lane: 'fast' }>,
+  readerAggregations: readonly AggregationOption[],
+): { allowList: ReadonlySet<string> | undefined } | false {
+  const allowList = meter.view?.allowList;
+  if (allowList !== undefined) return { allowList };
+  const sums = readerAggregations.every((aggregation) => aggregation.type === AggregationType.DEFAULT || aggregation.type === AggregationType.SUM);
+  return sums ? { allowList: undefined } : false;
+}
+
 /** Boundaries as OTel's `ExplicitBucketHistogramAggregation` keeps them: sorted, infinities removed. */
 export function explicitBoundaries(boundaries: readonly number[]): number[] {
   const sorted = [...boundaries].sort((a, b) => a - b);
