@@ -1,4 +1,5 @@
 import type { Attributes, Counter, Gauge, UpDownCounter } from '@opentelemetry/api';
+import type { SumCell } from '../fast-lane/fast-sum-storage.js';
 import type { Cell, CellStore } from './cell-store.js';
 import type { InstrumentSlot } from './instrument-slot.js';
 import type { CounterHandle, GaugeHandle, UpDownCounterHandle } from './metrics-facade.js';
@@ -14,12 +15,16 @@ import type { CounterHandle, GaugeHandle, UpDownCounterHandle } from './metrics-
  */
 abstract class CellHandle<I> implements Cell<I> {
   dirty = false;
-  /** What later recordings of this interval left to flush: a sum (counters) or a value (gauges). */
-  protected value: number;
+  /**
+   * What later recordings of this interval left to flush: a sum (counters) or a value (gauges).
+   * A sum cell in the fast lane holds its running total here instead (never flushed).
+   */
+  value: number;
 
   constructor(
     protected readonly slot: InstrumentSlot<I, unknown>,
-    private readonly store: CellStore<I, Cell<I>>,
+    // The store is the slot's (reached through it: one field less per series).
+    _store: CellStore<I, Cell<I>>,
     readonly attributes: Readonly<Attributes>,
     empty: number,
   ) {
@@ -37,15 +42,44 @@ abstract class CellHandle<I> implements Cell<I> {
    */
   protected first(): I {
     const instrument = this.slot.current();
-    this.store.queue(this);
+    this.queue();
     return instrument;
+  }
+
+  /** Queues this cell for the next flush into OTel. */
+  protected queue(): void {
+    this.slot.queue(this);
   }
 
   abstract flushInto(instrument: I): void;
 }
 
+/**
+ * A counter or up-down counter cell. When the provider's fast lane takes the instrument
+ * (`slot.fastSums`), the first recording admits the cell into the fast-lane storage instead, as
+ * one series of it; later ones add to `value`, which readers read at collection (no OTel storage
+ * per series, no flush). docs/performance.md, "Counter series in the fast lane".
+ */
+abstract class SumCellHandle<I extends Counter | UpDownCounter> extends CellHandle<I> implements SumCell {
+  /** Fast lane: the storage generation of the last interval recorded in; -1 outside a storage. */
+  touched = -1;
+
+  /** The first recording since the last flush (OTel path) or delta collection (fast lane). */
+  protected open(n: number): void {
+    const instrument = this.slot.current();
+    const fast = this.slot.fastSums;
+    if (fast === undefined) {
+      this.queue();
+      instrument.add(n, this.attributes);
+      return;
+    }
+    fast.touch(this, this.slot);
+    this.value += n;
+  }
+}
+
 /** Counter handle on a cell: finite values >= 0. */
-export class CounterCell extends CellHandle<Counter> implements CounterHandle {
+export class CounterCell extends SumCellHandle<Counter> implements CounterHandle {
   constructor(slot: InstrumentSlot<Counter, unknown>, store: CellStore<Counter, Cell<Counter>>, attributes: Readonly<Attributes>) {
     super(slot, store, attributes, 0);
   }
@@ -54,7 +88,7 @@ export class CounterCell extends CellHandle<Counter> implements CounterHandle {
     // `n >= 0` also rejects NaN; the typeof check rejects strings and null, which compare as numbers.
     if (typeof n === 'number' && n >= 0 && n !== Infinity) {
       if (this.dirty) this.value += n;
-      else this.first().add(n, this.attributes);
+      else this.open(n);
     } else this.slot.reject(n);
   }
 
@@ -71,7 +105,7 @@ export class CounterCell extends CellHandle<Counter> implements CounterHandle {
 }
 
 /** Up-down counter handle on a cell: any finite value. */
-export class UpDownCounterCell extends CellHandle<UpDownCounter> implements UpDownCounterHandle {
+export class UpDownCounterCell extends SumCellHandle<UpDownCounter> implements UpDownCounterHandle {
   constructor(
     slot: InstrumentSlot<UpDownCounter, unknown>,
     store: CellStore<UpDownCounter, Cell<UpDownCounter>>,
@@ -83,7 +117,7 @@ export class UpDownCounterCell extends CellHandle<UpDownCounter> implements UpDo
   add(n: number): void {
     if (typeof n === 'number' && Number.isFinite(n)) {
       if (this.dirty) this.value += n;
-      else this.first().add(n, this.attributes);
+      else this.open(n);
     } else this.slot.reject(n);
   }
 

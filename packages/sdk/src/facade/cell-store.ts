@@ -77,6 +77,14 @@ export class CellStore<I, C extends Cell<I>> {
     }
   }
 
+  /** Every cell. */
+  *all(): IterableIterator<C> {
+    for (const bucket of this.byHash.values()) {
+      if (Array.isArray(bucket)) yield* bucket;
+      else yield bucket;
+    }
+  }
+
   /** Number of cells. */
   get size(): number {
     return this.count;

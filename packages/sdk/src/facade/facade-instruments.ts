@@ -68,7 +68,7 @@ function metricOptions(
 
 type Slot<I, H> = InstrumentSlot<I, H>;
 type SlotMap<I, H> = Map<string, Slot<I, H>>;
-type SpecParts<I, H> = Pick<SlotSpec<I, H>, 'rule' | 'noop' | 'create' | 'makeHandle' | 'makeCell'>;
+type SpecParts<I, H> = Pick<SlotSpec<I, H>, 'rule' | 'noop' | 'create' | 'makeHandle' | 'makeCell' | 'fastSum'>;
 
 /** Handles of the cell-backed kinds: a cell, or (past the cell bound) a direct OTel caller. */
 type CounterHandleOf = CounterCell | CounterHandleImpl;
@@ -103,6 +103,7 @@ export class FacadeInstruments {
         create: (meter, n) => meter.createCounter(n, metricOptions(options, undefined, n, this.warnOnce)),
         makeHandle: (slot, attributes) => new CounterHandleImpl(slot, attributes),
         makeCell: (slot, store, attributes) => new CounterCell(slot, store, attributes),
+        fastSum: true,
       })
     );
   }
@@ -116,6 +117,7 @@ export class FacadeInstruments {
         create: (meter, n) => meter.createUpDownCounter(n, metricOptions(options, undefined, n, this.warnOnce)),
         makeHandle: (slot, attributes) => new UpDownCounterHandleImpl(slot, attributes),
         makeCell: (slot, store, attributes) => new UpDownCounterCell(slot, store, attributes),
+        fastSum: true,
       })
     );
   }

@@ -2,6 +2,8 @@ import type { Attributes, Meter } from '@opentelemetry/api';
 import { EMPTY_ATTRIBUTES, sanitizeAttributes } from './attribute-set.js';
 import type { CellFlusher, FlushableSlot } from './cell-flusher.js';
 import { CellStore, type Cell } from './cell-store.js';
+import { fastSumStorageOf, FastSumInstrument } from '../fast-lane/fast-sum.js';
+import type { FastSumStorage, SumCell } from '../fast-lane/fast-sum-storage.js';
 import { HandleCache } from './handle-cache.js';
 import type { MeterSource } from './meter-source.js';
 import { describeValue, type WarnOnce } from './warn-once.js';
@@ -41,6 +43,12 @@ export interface SlotSpec<I, H> {
    * written into the OTel instrument at collection. Only cached slots use it.
    */
   makeCell?: MakeCell<I, H>;
+  /**
+   * Counters and up-down counters: when the provider's fast lane offers a storage for the OTel
+   * instrument, the series live in the cells and the fast lane exports them (handles past the
+   * cell bound write into the same storage).
+   */
+  fastSum?: boolean;
 }
 
 /**
@@ -51,6 +59,7 @@ export class InstrumentSlot<I, H> implements FlushableSlot {
   private instrument: I;
   private epoch = -1;
   private warned = 0;
+  private fast: FastSumStorage | undefined;
   private readonly handles: HandleCache<H>;
   private readonly cells: { store: CellStore<I, H & Cell<I>>; make: MakeCell<I, H>; flusher: CellFlusher } | undefined;
 
@@ -83,10 +92,32 @@ export class InstrumentSlot<I, H> implements FlushableSlot {
     return this.cells?.store.size ?? 0;
   }
 
-  /** Writes the queued cells into the OTel instrument of the epoch they were recorded under. */
+  /** The fast-lane storage of the current binding, if the fast lane took this counter. */
+  get fastSums(): FastSumStorage | undefined {
+    return this.fast;
+  }
+
+  /**
+   * Writes the queued cells into the OTel instrument of the epoch they were recorded under. In the
+   * fast lane there is nothing to write; once the provider has changed, the cells leave the old
+   * storage (which keeps what they held) and start again from 0 under the new provider.
+   */
   flush(): void {
     const cells = this.cells;
-    if (cells !== undefined) cells.store.flush(this.instrument, cells.flusher.onError);
+    if (cells === undefined) return;
+    const fast = this.fast;
+    if (fast === undefined) cells.store.flush(this.instrument, cells.flusher.onError);
+    else if (this.source.epoch !== this.epoch) this.release(fast, cells.store);
+  }
+
+  private release(fast: FastSumStorage, store: CellStore<I, H & Cell<I>>): void {
+    const admitted = new Set<SumCell>();
+    for (const cell of store.all()) {
+      const sum = cell as unknown as SumCell;
+      if (sum.touched >= 0) admitted.add(sum);
+    }
+    this.fast = undefined;
+    fast.release(admitted);
   }
 
   /** The instrument for the source's current epoch, created on first use after each change. */
@@ -97,12 +128,16 @@ export class InstrumentSlot<I, H> implements FlushableSlot {
     this.flush();
     this.epoch = epoch;
     this.instrument = this.spec.noop;
+    this.fast = undefined;
     if (!this.spec.valid) return this.instrument;
     try {
       const meter = this.source.meter(this.spec.meterName);
       if (meter !== undefined) {
         this.instrument = this.spec.create(meter, this.spec.name);
-        this.cells?.flusher.watch(epoch, meter);
+        this.fast = this.spec.fastSum === true ? fastSumStorageOf(this.instrument) : undefined;
+        // Handles without a cell write into the fast storage too: one stream per counter.
+        if (this.fast !== undefined) this.instrument = new FastSumInstrument(this.fast) as I;
+        else this.cells?.flusher.watch(epoch, meter);
       }
     } catch (error) {
       this.warnOnce.warn(`${this.spec.kind}\u0000${this.spec.name}\u0000create`, () =>
@@ -132,6 +167,11 @@ export class InstrumentSlot<I, H> implements FlushableSlot {
       );
     }
     return handle;
+  }
+
+  /** Queues `cell` (one of this slot's) for the next flush: on its first recording since the last. */
+  queue(cell: Cell<I>): void {
+    this.cells?.store.queue(cell as H & Cell<I>);
   }
 
   /** The cell of the series `clean` (shared by every key order); past the bound, a direct handle. */

@@ -8,12 +8,21 @@ export type SumDescriptor = MetricDescriptor & { type: string; advice: object };
 
 /**
  * A recording cell kept by its owner (a facade handle): `value` is its running total while it is
- * a member of a storage. It may stand as a series itself (then `startMs` is the series' start).
+ * a member of a storage, where it may stand as a series itself.
  */
 export interface SumCell {
   readonly attributes: Readonly<Attributes>;
   value: number;
-  startMs: number;
+  /**
+   * True once recorded into since the last delta collection; the owner's recording path calls
+   * {@link FastSumStorage.touch} when it finds it false (once per cell and interval).
+   */
+  dirty: boolean;
+  /**
+   * The storage's `generation` when last recorded into (see {@link FastSumStorage.touch}); -1
+   * while the cell is in no storage.
+   */
+  touched: number;
 }
 
 /** One exported series: its attributes, start time (ms) and running total. */
@@ -23,11 +32,17 @@ export type SumSeries = SumCell | StoredSum;
 export class StoredSum {
   value = 0;
   members: SumCell[] | undefined;
+  touched = 0;
 
-  constructor(
-    readonly attributes: Readonly<Attributes>,
-    readonly startMs: number,
-  ) {}
+  constructor(readonly attributes: Readonly<Attributes>) {}
+}
+
+/** The last generation `series` (or one of its member cells) was recorded into. */
+export function seriesTouched(series: SumSeries): number {
+  if (!(series instanceof StoredSum) || series.members === undefined) return series.touched;
+  let touched = series.touched;
+  for (const member of series.members) touched = Math.max(touched, member.touched);
+  return touched;
 }
 
 /** The running total of a series. */
@@ -69,9 +84,17 @@ function hashText(text: string): number {
 export class FastSumStorage {
   /** Series in creation order (the order OTel reports them in); indexes never change. */
   readonly series: SumSeries[] = [];
+  /** Start time (ms: the first recording) of each series, by index (unboxed doubles). */
+  readonly starts: number[] = [];
   private keyed: Map<number, number | number[]> | undefined;
   private owner: unknown;
   private overflowIndex = -1;
+  /**
+   * Bumped by every delta collection, which also clears every cell's `dirty` flag: a delta reader
+   * reports the series recorded into since its own previous collection (`touched` at or after the
+   * generation it left), even when the values added net to 0, as OTel does.
+   */
+  generation = 0;
 
   constructor(readonly settings: SumSettings) {
     if (settings.allowList !== undefined) this.keyed = new Map();
@@ -81,15 +104,19 @@ export class FastSumStorage {
     return this.settings.descriptor;
   }
 
-  /** Admits `cell` (its `value` already holding its first recording) for `owner`. */
-  admit(cell: SumCell, owner: unknown): void {
+  /**
+   * The first recording of `cell` (owned by `owner`) since the last delta collection: marks it
+   * recorded into, admitting it on its very first one. The caller then adds the value itself.
+   */
+  touch(cell: SumCell, owner: unknown): void {
+    const admitted = cell.touched >= 0;
+    cell.dirty = true;
+    cell.touched = this.generation;
+    if (admitted) return;
     this.owner ??= owner;
     if (this.keyed === undefined && owner === this.owner) {
       if (this.full()) this.join(this.overflow(), cell);
-      else {
-        cell.startMs = this.settings.now();
-        this.series.push(cell);
-      }
+      else this.push(cell);
       return;
     }
     this.join(this.seriesFor(cell.attributes), cell);
@@ -99,6 +126,16 @@ export class FastSumStorage {
   add(value: number, attributes: Readonly<Attributes>): void {
     const series = this.seriesFor(attributes);
     series.value += value;
+    series.touched = this.generation;
+  }
+
+  /** Starts a new delta interval (called by a delta reader after reading): see `generation`. */
+  nextGeneration(): number {
+    for (const series of this.series) {
+      if (!(series instanceof StoredSum)) series.dirty = false;
+      else if (series.members !== undefined) for (const member of series.members) member.dirty = false;
+    }
+    return ++this.generation;
   }
 
   /**
@@ -113,12 +150,17 @@ export class FastSumStorage {
         for (const member of series.members) if (cells.has(member)) series.value += member.value;
         series.members = series.members.filter((member) => !cells.has(member));
       } else if (cells.has(series)) {
-        const frozen = new StoredSum(series.attributes, series.startMs);
+        const frozen = new StoredSum(series.attributes);
         frozen.value = series.value;
+        frozen.touched = series.touched;
         this.series[i] = frozen;
       }
     }
-    for (const cell of cells) cell.value = 0;
+    for (const cell of cells) {
+      cell.value = 0;
+      cell.touched = -1;
+      cell.dirty = false;
+    }
   }
 
   private join(series: StoredSum, cell: SumCell): void {
@@ -143,7 +185,7 @@ export class FastSumStorage {
     }
     if (this.full()) return this.overflow();
     const frozen = Object.isFrozen(filtered) ? filtered : Object.freeze(filtered === attributes ? copyAttributes(attributes, undefined) : filtered);
-    const series = new StoredSum(frozen, this.settings.now());
+    const series = new StoredSum(frozen);
     this.insert(hash, series);
     return series;
   }
@@ -152,15 +194,16 @@ export class FastSumStorage {
   private stored(index: number): StoredSum {
     const series = this.series[index]!;
     if (series instanceof StoredSum) return series;
-    const stored = new StoredSum(series.attributes, series.startMs);
+    const stored = new StoredSum(series.attributes);
     stored.members = [series];
+    stored.touched = series.touched;
     this.series[index] = stored;
     return stored;
   }
 
   private insert(hash: number, series: StoredSum): void {
     const keyed = this.index();
-    const index = this.series.push(series) - 1;
+    const index = this.push(series);
     const bucket = keyed.get(hash);
     keyed.set(hash, bucket === undefined ? index : Array.isArray(bucket) ? [...bucket, index] : [bucket, index]);
   }
@@ -181,8 +224,14 @@ export class FastSumStorage {
 
   private overflow(): StoredSum {
     if (this.overflowIndex >= 0) return this.stored(this.overflowIndex);
-    const series = new StoredSum(OVERFLOW_ATTRIBUTES, this.settings.now());
-    this.overflowIndex = this.series.push(series) - 1;
+    const series = new StoredSum(OVERFLOW_ATTRIBUTES);
+    this.overflowIndex = this.push(series);
     return series;
+  }
+
+  /** Appends a new series starting now; returns its index. */
+  private push(series: SumSeries): number {
+    this.starts.push(this.settings.now());
+    return this.series.push(series) - 1;
   }
 }

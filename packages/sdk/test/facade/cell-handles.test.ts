@@ -1,8 +1,15 @@
 import type { Attributes, Counter, Gauge, UpDownCounter } from '@opentelemetry/api';
 import { AggregationType, InstrumentType, createAllowListAttributesProcessor, type ViewOptions } from '@opentelemetry/sdk-metrics';
 import { CounterCell, GaugeCell, UpDownCounterCell } from '../../src/facade/cell-handles';
+import { buildMetricsFacade } from '../../src/facade/build-metrics-facade';
 import { createMetricsFacade } from '../../src/facade/create-metrics-facade';
+import type { MeterSource } from '../../src/facade/meter-source';
 import type { InstrumentOptions } from '../../src/facade/metrics-facade';
+import type { ResolvedComponent } from '../../src/config/resolved-config';
+import { createViews } from '../../src/create/create-views';
+import { FastLane } from '../../src/fast-lane/fast-lane';
+import { resolvedConfig } from '../support/resolved-config';
+import { component } from '../fast-lane/support';
 import { createReaderPair, referenceMeter, seededRandom, type NormalizedMetric, type ReaderName } from './support/differential';
 
 /** One step of a scenario: a recording, or a collection by one reader. */
@@ -40,10 +47,31 @@ function facadeRecorder(pair: ReturnType<typeof createReaderPair>): Recorder {
   };
 }
 
+/**
+ * The production configuration for {@link runBoth}'s `fast` mode: views from `createViews(config)`
+ * on both sides, the facade on a provider wrapped by the fast lane (one producer per reader).
+ */
+interface FastMode {
+  components?: Record<string, ResolvedComponent>;
+  cardinalityLimit?: number;
+  /** Receives the facade side's fast lane, to check the sums really came out of it. */
+  onFastLane?: (fastLane: FastLane) => void;
+}
+
 /** Runs `ops` through both implementations; returns every collection of each. */
-async function runBoth(ops: Op[], views?: ViewOptions[]): Promise<{ facade: NormalizedMetric[][]; reference: NormalizedMetric[][] }> {
-  const facadePair = createReaderPair(views);
-  const referencePair = createReaderPair(views);
+async function runBoth(ops: Op[], views?: ViewOptions[], fast?: FastMode): Promise<{ facade: NormalizedMetric[][]; reference: NormalizedMetric[][] }> {
+  let facadePair: ReturnType<typeof createReaderPair>;
+  let referencePair: ReturnType<typeof createReaderPair>;
+  if (fast === undefined) {
+    facadePair = createReaderPair(views);
+    referencePair = createReaderPair(views);
+  } else {
+    const config = resolvedConfig({ components: fast.components ?? {}, cardinalityLimit: fast.cardinalityLimit ?? 2000 });
+    const fastLane = new FastLane({ config });
+    fast.onFastLane?.(fastLane);
+    facadePair = createReaderPair(createViews(config), fastLane, config.cardinalityLimit);
+    referencePair = createReaderPair(createViews(config), undefined, config.cardinalityLimit);
+  }
   const recordFacade = facadeRecorder(facadePair);
   const recordReference = syncRecorder(referencePair);
   const facade: NormalizedMetric[][] = [];
@@ -65,6 +93,27 @@ async function runBoth(ops: Op[], views?: ViewOptions[]): Promise<{ facade: Norm
 }
 
 const collect = (reader: ReaderName): Op => ({ op: 'collect', reader });
+
+/** 400 seeded random steps over three tools, both key orders, zeros and sign changes. */
+function randomOps(seed: number, tools: readonly string[] = ['search', 'fetch', 'list']): Op[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const ops: Op[] = [];
+  for (let i = 0; i < 400; i++) {
+    const r = random();
+    if (r < 0.06) {
+      ops.push(collect(pick(['cumulative', 'delta'] as const)));
+      continue;
+    }
+    const tool = pick(tools);
+    const attributes = random() < 0.5 ? { tool, status: pick(['ok', 'error']) } : { status: pick(['ok', 'error']), tool };
+    const op = pick(['counter', 'upDownCounter', 'gauge'] as const);
+    const value = op === 'counter' ? Math.floor(random() * 4) : Math.floor(random() * 9) - 4;
+    ops.push({ op, name: `${op}.${pick(['a', 'b'])}`, attributes: random() < 0.1 ? undefined : attributes, value });
+  }
+  ops.push(collect('cumulative'), collect('delta'));
+  return ops;
+}
 
 const SCENARIO: Op[] = [
   { op: 'counter', name: 'jobs.done', attributes: { tool: 'search', ok: true }, value: 1, options: { description: 'Jobs finished', unit: '{job}' } },
@@ -105,24 +154,8 @@ describe('cell-backed handles: same output as the synchronous OTel instruments (
   });
 
   it('matches on random scenarios (seeded): key orders, zero values, sign changes, idle intervals', async () => {
-    const tools = ['search', 'fetch', 'list'];
     for (const seed of [1, 2, 3, 4]) {
-      const random = seededRandom(seed);
-      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-      const ops: Op[] = [];
-      for (let i = 0; i < 400; i++) {
-        const r = random();
-        if (r < 0.06) {
-          ops.push(collect(pick(['cumulative', 'delta'] as const)));
-          continue;
-        }
-        const tool = pick(tools);
-        const attributes = random() < 0.5 ? { tool, status: pick(['ok', 'error']) } : { status: pick(['ok', 'error']), tool };
-        const op = pick(['counter', 'upDownCounter', 'gauge'] as const);
-        const value = op === 'counter' ? Math.floor(random() * 4) : Math.floor(random() * 9) - 4;
-        ops.push({ op, name: `${op}.${pick(['a', 'b'])}`, attributes: random() < 0.1 ? undefined : attributes, value });
-      }
-      ops.push(collect('cumulative'), collect('delta'));
+      const ops = randomOps(seed);
       const { facade, reference } = await runBoth(ops);
       expect({ seed, collections: facade }).toEqual({ seed, collections: reference });
     }
@@ -190,5 +223,141 @@ describe('cell-backed handles: same output as the synchronous OTel instruments (
       ['requests', 1005],
     ]);
     await pair.provider.shutdown();
+  });
+});
+
+/** Names of the fast-lane sums holding series: the comparison is not OTel against itself. */
+function fastSumNames(fastLane: FastLane | undefined): string[] {
+  return [...(fastLane?.scopes.values() ?? [])].flatMap((scope) => [...scope.sums.values()].filter((s) => s.series.length > 0).map((s) => s.descriptor.name)).sort();
+}
+
+describe('counter cells in the fast lane: same output as the synchronous OTel instruments (differential)', () => {
+  it('the fixed scenario, interleaved cumulative and delta collections', async () => {
+    let fastLane: FastLane | undefined;
+    const { facade, reference } = await runBoth(SCENARIO, undefined, { onFastLane: (lane) => (fastLane = lane) });
+    expect(facade).toEqual(reference);
+    expect(reference.map((c) => c.length)).toEqual([4, 4, 0, 4, 2, 4, 4, 2]);
+    expect(fastSumNames(fastLane)).toEqual(['bytes.sent', 'jobs.done', 'requests.in_flight']);
+  });
+
+  it('random scenarios (seeded), with and without an allow-list merging series', async () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const components = seed % 2 === 0 ? { app: component({ attributes: ['tool'] }) } : undefined;
+      // Gauges stay on the flush path, where two cells merged by an allow-list flush their last
+      // values in cell order, not recording order (last-value-wins differs): sums only there.
+      const ops = components === undefined ? randomOps(seed) : randomOps(seed).filter((op) => op.op !== 'gauge');
+      let fastLane: FastLane | undefined;
+      const { facade, reference } = await runBoth(ops, undefined, { components, onFastLane: (lane) => (fastLane = lane) });
+      expect({ seed, collections: facade }).toEqual({ seed, collections: reference });
+      expect(fastSumNames(fastLane)).toEqual(['counter.a', 'counter.b', 'upDownCounter.a', 'upDownCounter.b']);
+    }
+  });
+
+  it('overflow past the cardinality limit (admitted series recorded first in every interval)', async () => {
+    const users = ['u1', 'u2', 'u3', 'u4', 'u5'];
+    const ops: Op[] = [
+      ...users.map((user, i): Op => ({ op: 'counter', name: 'by.user', attributes: { user }, value: i + 1 })),
+      ...users.map((user): Op => ({ op: 'upDownCounter', name: 'queue.depth', attributes: { queue: user }, value: -2 })),
+      collect('cumulative'),
+      collect('delta'),
+      ...['u1', 'u2', 'u3', 'u6', 'u4'].map((user): Op => ({ op: 'counter', name: 'by.user', attributes: { user }, value: 10 })),
+      collect('delta'),
+      { op: 'counter', name: 'by.user', attributes: { user: 'u2' }, value: 0 },
+      collect('delta'),
+      collect('cumulative'),
+    ];
+    let fastLane: FastLane | undefined;
+    const { facade, reference } = await runBoth(ops, undefined, { cardinalityLimit: 4, onFastLane: (lane) => (fastLane = lane) });
+    expect(facade).toEqual(reference);
+    expect(reference.at(-1)!.find((m) => m.name === 'by.user')!.points).toContainEqual({ attributes: { 'otel.metric.overflow': true }, value: 29 });
+    // A delta interval with only a 0 added still reports that series (as OTel does).
+    expect(reference.at(-2)!.find((m) => m.name === 'by.user')!.points).toEqual([{ attributes: { user: 'u2' }, value: 0 }]);
+    expect(fastSumNames(fastLane)).toEqual(['by.user', 'queue.depth']);
+  });
+
+  it("a disabled component keeps OTel's path (DROP view): nothing exported, nothing in the fast lane", async () => {
+    let fastLane: FastLane | undefined;
+    const { facade, reference } = await runBoth(SCENARIO, undefined, { components: { app: component({ enabled: false }) }, onFastLane: (lane) => (fastLane = lane) });
+    expect(facade).toEqual(reference);
+    expect(reference.flat()).toEqual([]);
+    expect(fastSumNames(fastLane)).toEqual([]);
+  });
+});
+
+describe('counter cells in the fast lane: provider changes', () => {
+  it('values stay with the provider they were recorded under; cells start again in the new one', async () => {
+    const config = resolvedConfig({ components: {}, cardinalityLimit: 2000 });
+    const lanes = [new FastLane({ config }), new FastLane({ config })];
+    const pairs = lanes.map((lane) => createReaderPair(createViews(config), lane));
+    let epoch = 0;
+    const listeners: (() => void)[] = [];
+    const source: MeterSource = {
+      get epoch() {
+        return epoch;
+      },
+      meter: (name) => pairs[epoch]!.provider.getMeter(name),
+      onEpochChange: (listener) => void listeners.push(listener),
+    };
+    const facade = buildMetricsFacade(source);
+    const kept = facade.counter('jobs', { tool: 'a' });
+    kept.add(2);
+    kept.add(3);
+    facade.upDownCounter('depth').add(-4);
+    epoch = 1;
+    for (const listener of listeners) listener();
+    kept.add(10);
+    facade.counter('jobs', { tool: 'b' }).add(1);
+    facade.upDownCounter('depth').add(1);
+    kept.add(5);
+    const values = (metrics: NormalizedMetric[]) => metrics.map((m) => [m.name, m.points.map((p) => [p.attributes, p.value])]);
+    try {
+      expect(values(await pairs[0]!.collect('cumulative'))).toEqual([
+        ['depth', [[{}, -4]]],
+        ['jobs', [[{ tool: 'a' }, 5]]],
+      ]);
+      expect(values(await pairs[1]!.collect('cumulative'))).toEqual([
+        ['depth', [[{}, 1]]],
+        ['jobs', [[{ tool: 'a' }, 15], [{ tool: 'b' }, 1]]],
+      ]);
+      // Recording after the change never reaches the old provider.
+      kept.add(100);
+      expect(values(await pairs[0]!.collect('delta'))).toEqual([
+        ['depth', [[{}, -4]]],
+        ['jobs', [[{ tool: 'a' }, 5]]],
+      ]);
+      expect(values(await pairs[0]!.collect('delta'))).toEqual([]);
+      expect(values(await pairs[1]!.collect('cumulative'))).toEqual([
+        ['depth', [[{}, 1]]],
+        ['jobs', [[{ tool: 'a' }, 115], [{ tool: 'b' }, 1]]],
+      ]);
+      expect(fastSumNames(lanes[0])).toEqual(['depth', 'jobs']);
+      expect(fastSumNames(lanes[1])).toEqual(['depth', 'jobs']);
+    } finally {
+      await Promise.all(pairs.map((pair) => pair.provider.shutdown()));
+    }
+  });
+
+  it('two facades on one provider share the series of a counter (summed, one stream)', async () => {
+    const config = resolvedConfig({ components: {}, cardinalityLimit: 2000 });
+    const lane = new FastLane({ config });
+    const pair = createReaderPair(createViews(config), lane);
+    const first = createMetricsFacade(pair.provider);
+    const second = createMetricsFacade(pair.provider);
+    first.counter('jobs', { tool: 'a' }).add(1);
+    first.counter('jobs', { tool: 'b' }).add(2);
+    second.counter('jobs', { tool: 'a' }).add(4);
+    second.counter('jobs', { tool: 'c' }).add(8);
+    first.counter('jobs', { tool: 'c' }).add(16);
+    try {
+      const [jobs] = await pair.collect('cumulative');
+      expect(jobs!.points).toEqual([
+        { attributes: { tool: 'a' }, value: 5 },
+        { attributes: { tool: 'b' }, value: 2 },
+        { attributes: { tool: 'c' }, value: 24 },
+      ]);
+      expect(fastSumNames(lane)).toEqual(['jobs']);
+    } finally {
+      await pair.provider.shutdown();
+    }
   });
 });

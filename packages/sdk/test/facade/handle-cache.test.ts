@@ -40,4 +40,25 @@ describe('HandleCache', () => {
     expect(cache.get(undefined)).toBe(0);
     expect(cache.get({ n: 1 })).toBe(10);
   });
+
+  it('keeps a handle stored inline at the end of its path, and a node once a longer set extends it', () => {
+    const cache = new HandleCache<string>(100);
+    expect(cache.set({ a: 'x' }, 'short')).toBe(true);
+    // A longer set through the inline handle: not cached yet, then cached without losing the short one.
+    expect(cache.get({ a: 'x', b: 'y' })).toBeUndefined();
+    expect(cache.set({ a: 'x', b: 'y' }, 'long')).toBe(true);
+    expect(cache.set({ a: 'x', b: ['y'] }, 'long array')).toBe(true);
+    expect(cache.get({ a: 'x' })).toBe('short');
+    expect(cache.get({ a: 'x', b: 'y' })).toBe('long');
+    expect(cache.get({ a: 'x', b: ['y'] })).toBe('long array');
+    expect(cache.get({ a: 'x', b: 'y', c: 'z' })).toBeUndefined();
+    // Replacing a handle, inline or on a node, does not count against the capacity.
+    const small = new HandleCache<string>(2);
+    expect(small.set({ a: 'x' }, '1')).toBe(true);
+    expect(small.set({ a: 'x', b: 'y' }, '2')).toBe(true);
+    expect(small.set({ a: 'x' }, '1 again')).toBe(true);
+    expect(small.set({ a: 'x', b: 'y' }, '2 again')).toBe(true);
+    expect(small.set({ a: 'w' }, '3')).toBe(false);
+    expect([small.get({ a: 'x' }), small.get({ b: 'y', a: 'x' }), small.get({ a: 'x', b: 'y' })]).toEqual(['1 again', undefined, '2 again']);
+  });
 });

@@ -7,8 +7,9 @@
 import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import { AggregationType, DataPointType, type AggregationOption, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { createMetricsFacade } from '../../src/facade/create-metrics-facade';
 import { AggregationTemporality, canonical, component, type PipelineSpec } from './support';
-import { DYADIC_BUCKETS, dyadic, frozenOperationAttributes, freshOperationAttributes, mcpWorkload, runScript, type Script } from './scenarios';
+import { DYADIC_BUCKETS, dyadic, frozenOperationAttributes, freshOperationAttributes, mcpWorkload, runScript, sequence, type Script } from './scenarios';
 
 const { CUMULATIVE, DELTA } = AggregationTemporality;
 
@@ -152,6 +153,137 @@ describe('fast lane vs plain OTel: same export', () => {
       const decode = (rm: ResourceMetrics): unknown => sortOtlp(JSON.parse(Buffer.from(JsonMetricsSerializer.serializeRequest(rm)!).toString('utf8')));
       expect(decode(fast[1]![0]!)).toEqual(decode(otel[1]![0]!));
     });
+  });
+});
+
+/**
+ * Counter series in the fast lane: plain OTel counters and up-down counters on the plain path;
+ * the same recordings through facade handles (cells exported by the fast lane) on the other.
+ */
+describe('facade counters in the fast lane vs plain OTel counters: same export', () => {
+  const ROUTES = ['/a', '/b', '/c', '/d', '/e'];
+
+  /** `collections` intervals of counter, up-down counter (zero nets included) and no-attribute adds. */
+  function sumWorkload(mode: 'plain' | 'facade', collections: number, seed: number, maxHandlesPerInstrument?: number): Script {
+    return async ({ provider, collect, advance }) => {
+      const next = sequence(seed);
+      let add: (kind: 'counter' | 'upDownCounter', name: string, value: number, attributes?: Record<string, string | number>) => void;
+      const description = { description: 'Requests served', unit: '{request}' };
+      if (mode === 'plain') {
+        const meter = provider.getMeter('@mcp-otel/sdk/app');
+        const requests = meter.createCounter('app.requests', description);
+        const bytes = meter.createCounter('app.bytes', { description: undefined, unit: 'By' });
+        const inFlight = meter.createUpDownCounter('app.in_flight', { description: undefined, unit: undefined });
+        add = (kind, name, value, attributes) => (name === 'app.requests' ? requests : name === 'app.bytes' ? bytes : inFlight).add(value, attributes);
+      } else {
+        const facade = createMetricsFacade(provider, { maxHandlesPerInstrument });
+        add = (kind, name, value, attributes) => {
+          const options = name === 'app.requests' ? description : name === 'app.bytes' ? { unit: 'By' } : undefined;
+          if (kind === 'counter') facade.counter(name, attributes, options).add(value);
+          else facade.upDownCounter(name, attributes, options).add(value);
+        };
+      }
+      for (let c = 0; c < collections; c++) {
+        // Interval c uses routes 0..: some series idle in some intervals, new ones later.
+        const routes = 1 + ((c * 2) % ROUTES.length);
+        for (let i = 0; i < 40; i++) {
+          const route = ROUTES[next(routes)]!;
+          const status = next(2) === 0 ? 'ok' : 'error';
+          // Key order varies: the same series either way.
+          add('counter', 'app.requests', next(4), next(2) === 0 ? { route, status, 'request.id': i } : { 'request.id': i, status, route });
+          add('upDownCounter', 'app.in_flight', next(5) - 2, { route });
+          if (i % 6 === 0) add('counter', 'app.bytes', dyadic(next(900)));
+          if (i % 13 === 0) advance(2);
+        }
+        advance(1000);
+        await collect();
+      }
+    };
+  }
+
+  async function expectSameSums(spec: PipelineSpec, collections: number, seed: number, maxHandles?: number): Promise<ResourceMetrics[][]> {
+    const { collections: otel } = await runScript('otel', spec, sumWorkload('plain', collections, seed));
+    const { collections: fast, fastSums } = await runScript('fast', spec, sumWorkload('facade', collections, seed, maxHandles));
+    // Every exported sum came out of the fast lane: the comparison is not OTel against itself.
+    const exported = fast.at(-1)![0]!.scopeMetrics.flatMap((s) => s.metrics);
+    const sums = exported.filter((m) => m.dataPointType === DataPointType.SUM).map((m) => m.descriptor.name);
+    expect(sums.sort()).toEqual(['app.bytes', 'app.in_flight', 'app.requests']);
+    expect(fastSums.sort()).toEqual(sums);
+    otel.forEach((readers, c) =>
+      readers.forEach((expected, r) => {
+        const withTimes = spec.readers[r] !== DELTA;
+        expect({ collection: c, reader: r, data: canonical(fast[c]![r]!, withTimes) }).toEqual({ collection: c, reader: r, data: canonical(expected, withTimes) });
+      }),
+    );
+    return fast;
+  }
+
+  const points = (rm: ResourceMetrics, name: string) => rm.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === name)!.dataPoints;
+
+  it('cumulative, delta and Prometheus readers over six collections (series idle, new, zero nets)', async () => {
+    const fast = await expectSameSums({ readers: [CUMULATIVE, DELTA, 'prometheus'], components: { app: component({ attributes: ['route', 'status'] }) } }, 6, 3);
+    expect(points(fast[5]![0]!, 'app.requests')).toHaveLength(10);
+    expect(points(fast[5]![0]!, 'app.in_flight').some((p) => (p.value as number) < 0)).toBe(true);
+  });
+
+  it('an allow-list merges series by summing; two delta readers each get their own differences', async () => {
+    const spec: PipelineSpec = { readers: [DELTA, CUMULATIVE, DELTA], components: { app: component({ attributes: ['route'] }) } };
+    const fast = await expectSameSums(spec, 5, 9);
+    expect(points(fast[4]![1]!, 'app.requests').map((p) => Object.keys(p.attributes))).toEqual(ROUTES.map(() => ['route']));
+  });
+
+  /**
+   * Limit 4: three series and the overflow series. OTel applies the limit per collection interval
+   * as well (see the histogram overflow test above): outputs agree when each interval records the
+   * admitted series before new ones, as here.
+   */
+  function overflowScript(mode: 'plain' | 'facade'): Script {
+    return async ({ provider, collect, advance }) => {
+      let add: (value: number, attributes: Record<string, string>) => void;
+      let down: (value: number, attributes: Record<string, string>) => void;
+      if (mode === 'plain') {
+        const meter = provider.getMeter('@mcp-otel/sdk/app');
+        const requests = meter.createCounter('app.requests');
+        const inFlight = meter.createUpDownCounter('app.in_flight');
+        add = (value, attributes) => requests.add(value, attributes);
+        down = (value, attributes) => inFlight.add(value, attributes);
+      } else {
+        const facade = createMetricsFacade(provider);
+        add = (value, attributes) => facade.counter('app.requests', attributes).add(value);
+        down = (value, attributes) => facade.upDownCounter('app.in_flight', attributes).add(value);
+      }
+      const rounds: string[][] = [['/a', '/b', '/c', '/d', '/e', '/a', '/d'], ['/a', '/b', '/c', '/e', '/d'], ['/b'], ['/a', '/c', '/b', '/e', '/d']];
+      for (const round of rounds) {
+        round.forEach((route, i) => {
+          add(i + 1, { route });
+          down(i % 2 === 0 ? 2 : -3, { route });
+          advance(2);
+        });
+        advance(1000);
+        await collect();
+      }
+    };
+  }
+
+  it('overflow past the cardinality limit (limit 4: three series and the overflow series)', async () => {
+    const spec: PipelineSpec = { readers: [CUMULATIVE, DELTA], cardinalityLimit: 4 };
+    const { collections: otel } = await runScript('otel', spec, overflowScript('plain'));
+    const { collections: fast, fastSums } = await runScript('fast', spec, overflowScript('facade'));
+    expect(fastSums.sort()).toEqual(['app.in_flight', 'app.requests']);
+    otel.forEach((readers, c) =>
+      readers.forEach((expected, r) => {
+        const withTimes = spec.readers[r] !== DELTA;
+        expect({ collection: c, reader: r, data: canonical(fast[c]![r]!, withTimes) }).toEqual({ collection: c, reader: r, data: canonical(expected, withTimes) });
+      }),
+    );
+    const attributes = points(fast[3]![0]!, 'app.requests').map((p) => p.attributes);
+    expect(attributes).toHaveLength(4);
+    expect(attributes).toContainEqual({ 'otel.metric.overflow': true });
+  });
+
+  it('handles past the facade cell bound write into the same streams', async () => {
+    const fast = await expectSameSums({ readers: [CUMULATIVE, DELTA], components: { app: component({ attributes: ['route', 'status'] }) } }, 4, 11, 2);
+    expect(points(fast[3]![0]!, 'app.requests').length).toBeGreaterThan(2);
   });
 });
 

@@ -17,6 +17,8 @@ export interface ScriptRun {
   collections: ResourceMetrics[][];
   /** Names of the fast-lane histograms holding at least one series (none on the OTel lane). */
   fastHistograms: string[];
+  /** Names of the fast-lane counters and up-down counters holding at least one series. */
+  fastSums: string[];
 }
 
 /** Runs `script` on a fresh pipeline of the given lane, from the same clock start. */
@@ -37,7 +39,10 @@ export async function runScript(lane: 'otel' | 'fast', spec: PipelineSpec, scrip
   const fastHistograms = [...(pipeline.fastLane?.scopes.values() ?? [])].flatMap((scope) =>
     [...scope.storages.values()].filter((storage) => !storage.cells().next().done).map((storage) => storage.descriptor.name),
   );
-  return { collections, fastHistograms };
+  const fastSums = [...(pipeline.fastLane?.scopes.values() ?? [])].flatMap((scope) =>
+    [...scope.sums.values()].filter((storage) => storage.series.length > 0).map((storage) => storage.descriptor.name),
+  );
+  return { collections, fastHistograms, fastSums };
 }
 
 /** Deterministic pseudo-random integers (a small LCG), so both lanes see the same measurements. */

@@ -1,5 +1,6 @@
 import { startMetrics } from '../../src/start';
 import { FastHistogram } from '../../src/fast-lane/fast-histogram';
+import { fastSumStorageOf } from '../../src/fast-lane/fast-sum';
 import { SampledHistogram } from '../../src/sampling/sampled-histogram';
 import type { MetricsHandle } from '../../src/metrics-handle';
 
@@ -38,5 +39,21 @@ describe('startMetrics wires the histogram fast lane', () => {
     expect(count).toBeGreaterThan(3600);
     expect(count).toBeLessThan(4400);
   });
-});
 
+  it.each([1, 0.5])('exports the handle facade\'s counters from the fast lane (samplingRate %p)', async (samplingRate) => {
+    handle = await startMetrics(
+      { serviceName: 'wiring', registerGlobal: false, samplingRate, exporters: [{ type: 'prometheus', host: '127.0.0.1', port: 0 }] },
+      { env: {} },
+    );
+    const jobs = handle.counter('wiring.jobs', { tool: 'search' });
+    for (let i = 0; i < 7; i++) jobs.increment();
+    handle.upDownCounter('wiring.depth').add(-3);
+    const counter = handle.meterProvider.getMeter('@mcp-otel/sdk/app').createCounter('wiring.jobs');
+    const storage = fastSumStorageOf(counter);
+    expect(storage?.series).toHaveLength(1);
+    const text = await (await fetch(handle.endpoints.prometheus!)).text();
+    expect(text).toMatch(/^wiring_jobs_total\{tool="search",otel_scope_name="@mcp-otel\/sdk\/app"\} 7$/m);
+    expect(text).toMatch(/^wiring_depth\{otel_scope_name="@mcp-otel\/sdk\/app"\} -3$/m);
+    expect(text.match(/^# TYPE wiring_jobs_total counter$/gm)).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@ import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import {
   AggregationTemporality,
   AggregationType,
+  DataPointType,
   InstrumentType,
   MeterProvider,
   type AggregationOption,
@@ -138,6 +139,7 @@ export function canonical(resourceMetrics: ResourceMetrics, withTimes = true): u
           descriptor: { ...metric.descriptor },
           aggregationTemporality: metric.aggregationTemporality,
           dataPointType: metric.dataPointType,
+          ...(metric.dataPointType === DataPointType.SUM && { isMonotonic: metric.isMonotonic }),
           dataPoints: (metric.dataPoints as DataPoint<unknown>[])
             .map((point) => ({
               attributes: point.attributes,

@@ -1,4 +1,5 @@
-import type { Attributes, Meter } from '@opentelemetry/api';
+import type { Attributes, Meter, MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
+import type { FastLane } from '../../../src/fast-lane/fast-lane';
 import {
   AggregationTemporality,
   DataPointType,
@@ -15,16 +16,24 @@ export type ReaderName = 'cumulative' | 'delta';
 
 /** A provider with a cumulative and a delta pull reader, collected one at a time. */
 export interface ReaderPair {
-  provider: MeterProvider;
+  provider: ApiMeterProvider & { shutdown(): Promise<void> };
   collect(reader: ReaderName): Promise<NormalizedMetric[]>;
 }
 
-export function createReaderPair(views?: ViewOptions[]): ReaderPair {
+export function createReaderPair(views?: ViewOptions[], fastLane?: FastLane, cardinalityLimit?: number): ReaderPair {
+  const cardinality = cardinalityLimit === undefined ? {} : { cardinalitySelector: () => cardinalityLimit };
+  const deltaSelector = { selectAggregationTemporality: () => AggregationTemporality.DELTA };
   const readers = {
-    cumulative: new TestReader(),
-    delta: new TestReader({ aggregationTemporalitySelector: () => AggregationTemporality.DELTA }),
+    cumulative: new TestReader({ ...cardinality, metricProducers: fastLane === undefined ? [] : [fastLane.createProducer()] }),
+    delta: new TestReader({
+      aggregationTemporalitySelector: deltaSelector.selectAggregationTemporality,
+      ...cardinality,
+      metricProducers: fastLane === undefined ? [] : [fastLane.createProducer(deltaSelector)],
+    }),
   };
-  const provider = new MeterProvider({ readers: [readers.cumulative, readers.delta], views });
+  const sdk = new MeterProvider({ readers: [readers.cumulative, readers.delta], views });
+  // The host-visible provider: the fast lane's wrapper when there is one (as start.ts wires it).
+  const provider = fastLane === undefined ? sdk : Object.assign(fastLane.wrap(sdk), { shutdown: () => sdk.shutdown() });
   return {
     provider,
     collect: async (reader) => {
@@ -83,7 +92,7 @@ export function normalize(resourceMetrics: ResourceMetrics): NormalizedMetric[] 
 }
 
 /** The facade's meter on `provider`: where the plain synchronous instruments of the reference go. */
-export function referenceMeter(provider: MeterProvider): Meter {
+export function referenceMeter(provider: ApiMeterProvider): Meter {
   return provider.getMeter(APP_METER_NAME);
 }
 
