@@ -94,3 +94,9 @@ export { FastLaneProducer } from './fast-lane/fast-lane-producer.js';
 export type { ReaderSelectors } from './fast-lane/fast-lane-producer.js';
 export { mergeScopeMetrics } from './fast-lane/merge-scope-metrics.js';
 export type { FastLaneConfig } from './fast-lane/histogram-plan.js';
+
+// The pipeline without servers or globals (mount the /metrics handler in your own HTTP server)
+export { createMetricsPipeline } from './create/create-pipeline.js';
+export type { MetricsPipeline } from './create/create-pipeline.js';
+export type { Readers, PushReader } from './create/create-readers.js';
+export type { PrometheusReader } from './exporters/prometheus/create-prometheus-reader.js';

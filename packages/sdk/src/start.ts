@@ -1,14 +1,8 @@
 import { diag, metrics as otelMetrics } from '@opentelemetry/api';
 import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
-import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { resolveConfig } from './config/resolve-config.js';
+import { createMetricsPipeline } from './create/create-pipeline.js';
 import type { MetricsConfig } from './config/types.js';
-import { createResource } from './create/create-resource.js';
-import { createReaders } from './create/create-readers.js';
-import { createViews } from './create/create-views.js';
-import { installCollectTransforms } from './create/install-collect-transforms.js';
-import { createSampling } from './create/create-sampling.js';
-import { FastLane } from './fast-lane/fast-lane.js';
 import { createStderrDiagLogger, parseLogLevel } from './diag/stderr-diag-logger.js';
 import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade.js';
 import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
@@ -52,14 +46,9 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
   const resolved = resolveConfig({ config, env, configFile: sources.configFile });
   if (!resolved.enabled) return createNoopHandle(resolved);
 
-  // Histograms take the fast lane (aggregated in place, read by one producer per reader); the
-  // sampling wrapper goes outside it so sampled values reach it and get scaled back at collection.
-  const fastLane = new FastLane({ config: resolved });
-  const readers = createReaders(resolved, fastLane);
-  const provider = new MeterProvider({ resource: createResource(resolved), views: createViews(resolved), readers: readers.all });
-  const sampling = createSampling(fastLane.wrap(provider), resolved);
-  const apiProvider: ApiMeterProvider = sampling.provider;
-  installCollectTransforms(readers, sampling.transform);
+  const pipeline = createMetricsPipeline(resolved);
+  const apiProvider: ApiMeterProvider = pipeline.meterProvider;
+  const { readers } = pipeline;
 
   const servers: TelemetryServer[] = [];
   const endpoints: MetricsEndpoints = {};
@@ -72,7 +61,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     }
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
-    await provider.shutdown().catch(() => undefined);
+    await pipeline.shutdown();
     throw error;
   }
 
@@ -89,7 +78,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
       if (otelMetrics.getMeterProvider() === apiProvider) otelMetrics.disable();
     }
     await Promise.all(servers.map((server) => server.close()));
-    await provider.shutdown().catch((error: unknown) => diag.error('mcp-otel: error while shutting down metrics', error));
+    await pipeline.shutdown();
   };
 
   const shutdownOnce = () => (shutdownPromise ??= shutdown());
@@ -100,7 +89,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     config: resolved,
     endpoints,
     meter: (name = DEFAULT_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
-    forceFlush: () => provider.forceFlush().catch((error: unknown) => diag.error('mcp-otel: forceFlush failed', error)),
+    forceFlush: pipeline.forceFlush,
     shutdown: shutdownOnce,
   });
 }
