@@ -4,7 +4,9 @@
  * Adding an implementation, or later a cache/storage/WASM wrapper's write path, is one entry here.
  */
 import { Counter as PromCounter, Histogram as PromHistogram, Registry } from 'prom-client';
-import { createMetricsFacade } from '@mcp-otel/sdk';
+import { createMetricsFacade, createMetricsPipeline, resolveConfig } from '@mcp-otel/sdk';
+import type { ExporterConfig } from '@mcp-otel/sdk';
+import type { MeterProvider } from '@opentelemetry/api';
 import {
   ATTR_COUNTS,
   BOUNDS_15,
@@ -90,10 +92,22 @@ function promHistogram(bound: boolean) {
   };
 }
 
+/**
+ * The pipeline `startMetrics` builds (fast lane, views, transforms), without its server: one reader
+ * (Prometheus), or two (Prometheus + an OTLP push reader whose interval never fires here).
+ */
+function mcpOtelPipeline(readers: ReaderSetup): { provider: MeterProvider; shutdown: () => Promise<void> } {
+  const exporters: ExporterConfig[] = [{ type: 'prometheus', port: 0 }];
+  if (readers === 'two-readers') exporters.push({ type: 'otlp', endpoint: 'http://127.0.0.1:9/v1/metrics', timeout: '100ms' });
+  const config = resolveConfig({ config: { exporters, collectionInterval: '1h', cardinalityLimit: 1_000_000, registerGlobal: false }, env: {} });
+  const pipeline = createMetricsPipeline(config);
+  return { provider: pipeline.meterProvider, shutdown: pipeline.shutdown };
+}
+
 /** mcp-otel facade counter: per-call handle lookup, or a bound handle kept by the caller. */
 function facadeCounter(readers: ReaderSetup, bound: boolean) {
   return (n: AttrCount): HotPathFixture => {
-    const otel = createOtelSetup(readers);
+    const otel = mcpOtelPipeline(readers);
     const facade = createMetricsFacade(otel.provider);
     if (bound) {
       const handle = facade.counter(METRIC, fixedAttributes(n));
@@ -107,7 +121,7 @@ function facadeCounter(readers: ReaderSetup, bound: boolean) {
 /** mcp-otel facade histogram (15 bounds passed as the facade's `buckets` option). */
 function facadeHistogram(readers: ReaderSetup, bound: boolean) {
   return (n: AttrCount): HotPathFixture => {
-    const otel = createOtelSetup(readers);
+    const otel = mcpOtelPipeline(readers);
     const facade = createMetricsFacade(otel.provider);
     const options = { buckets: [...BOUNDS_15] };
     let i = 0;
