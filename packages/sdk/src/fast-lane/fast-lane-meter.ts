@@ -1,18 +1,6 @@
 import { diag } from '@opentelemetry/api';
-import type {
-  Attributes,
-  BatchObservableCallback,
-  Counter,
-  Gauge,
-  Histogram,
-  Meter,
-  MetricOptions,
-  Observable,
-  ObservableCounter,
-  ObservableGauge,
-  ObservableUpDownCounter,
-  UpDownCounter,
-} from '@opentelemetry/api';
+import type { Attributes, Counter, Histogram, Meter, MetricOptions, UpDownCounter } from '@opentelemetry/api';
+import { DelegatingMeter } from '../meter/delegating-meter.js';
 import type { InstrumentationScope } from '@opentelemetry/core';
 import { FastHistogram } from './fast-histogram.js';
 import type { FastLane } from './fast-lane.js';
@@ -25,15 +13,17 @@ import type { MeterPlan } from './histogram-plan.js';
  * usual) and returned when the fast lane cannot reproduce its aggregation; a fast histogram leaves
  * it empty, and OTel exports nothing for an empty instrument.
  */
-export class FastLaneMeter implements Meter {
+export class FastLaneMeter extends DelegatingMeter {
   constructor(
-    private readonly delegate: Meter,
+    delegate: Meter,
     private readonly scope: InstrumentationScope,
     private readonly plan: Extract<MeterPlan, { lane: 'fast' }>,
     private readonly fastLane: FastLane,
-  ) {}
+  ) {
+    super(delegate);
+  }
 
-  createHistogram<A extends Attributes = Attributes>(name: string, options?: MetricOptions): Histogram<A> {
+  override createHistogram<A extends Attributes = Attributes>(name: string, options?: MetricOptions): Histogram<A> {
     const otel = this.delegate.createHistogram<A>(name, options);
     try {
       const storage = this.fastLane.storageFor(this.scope, this.plan, name, options);
@@ -45,13 +35,13 @@ export class FastLaneMeter implements Meter {
     }
   }
 
-  createCounter<A extends Attributes = Attributes>(name: string, options?: MetricOptions): Counter<A> {
+  override createCounter<A extends Attributes = Attributes>(name: string, options?: MetricOptions): Counter<A> {
     const otel = this.delegate.createCounter<A>(name, options);
     this.link(otel, 'counter', name, options);
     return otel;
   }
 
-  createUpDownCounter<A extends Attributes = Attributes>(name: string, options?: MetricOptions): UpDownCounter<A> {
+  override createUpDownCounter<A extends Attributes = Attributes>(name: string, options?: MetricOptions): UpDownCounter<A> {
     const otel = this.delegate.createUpDownCounter<A>(name, options);
     this.link(otel, 'upDownCounter', name, options);
     return otel;
@@ -70,29 +60,5 @@ export class FastLaneMeter implements Meter {
         return undefined;
       }
     });
-  }
-
-  createGauge<A extends Attributes = Attributes>(name: string, options?: MetricOptions): Gauge<A> {
-    return this.delegate.createGauge<A>(name, options);
-  }
-
-  createObservableGauge<A extends Attributes = Attributes>(name: string, options?: MetricOptions): ObservableGauge<A> {
-    return this.delegate.createObservableGauge<A>(name, options);
-  }
-
-  createObservableCounter<A extends Attributes = Attributes>(name: string, options?: MetricOptions): ObservableCounter<A> {
-    return this.delegate.createObservableCounter<A>(name, options);
-  }
-
-  createObservableUpDownCounter<A extends Attributes = Attributes>(name: string, options?: MetricOptions): ObservableUpDownCounter<A> {
-    return this.delegate.createObservableUpDownCounter<A>(name, options);
-  }
-
-  addBatchObservableCallback<A extends Attributes = Attributes>(callback: BatchObservableCallback<A>, observables: Observable<A>[]): void {
-    this.delegate.addBatchObservableCallback<A>(callback, observables);
-  }
-
-  removeBatchObservableCallback<A extends Attributes = Attributes>(callback: BatchObservableCallback<A>, observables: Observable<A>[]): void {
-    this.delegate.removeBatchObservableCallback<A>(callback, observables);
   }
 }
