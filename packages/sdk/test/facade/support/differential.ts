@@ -96,14 +96,4 @@ export function referenceMeter(provider: ApiMeterProvider): Meter {
   return provider.getMeter(APP_METER_NAME);
 }
 
-/** Mulberry32: a seeded PRNG, so a failing random scenario can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../support/seeded-random.js';
