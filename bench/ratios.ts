@@ -46,10 +46,9 @@ function hotRatios(): RatioDef[] {
 
 export const RATIOS: readonly RatioDef[] = [
   ...hotRatios(),
-  { id: 'ratio.mcp.naive-otel-vs-bare', label: 'hand-written OTel metrics / bare round trip', numerator: 'mcp.naive-otel.call', denominator: 'mcp.bare.call' },
   { id: 'ratio.mcp.mcp-otel-vs-bare', label: 'mcp-otel instrumented / bare round trip', numerator: 'mcp.mcp-otel.call', denominator: 'mcp.bare.call' },
   // Cases run in a child process, each over the bare pair of its own process.
-  ...['mcp-otel-child', 'als', ...MCP_COMPETITORS].map((impl) => ({
+  ...['naive-otel', 'mcp-otel-child', 'als', ...MCP_COMPETITORS].map((impl) => ({
     id: `ratio.mcp.${impl}-vs-bare`,
     label: `${impl} / bare round trip (same child process)`,
     numerator: `mcp.${impl}.call`,

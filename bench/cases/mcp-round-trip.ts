@@ -166,44 +166,34 @@ export async function mcpOtelPair(): Promise<{ fixture: PairFixture; sdk: McpOte
   return { fixture, sdk };
 }
 
-/** A metrics fixture over an OTel provider: shuts the provider down on close, counts its points. */
-function withOtel(fixture: PairFixture, otel: OtelSetup): McpFixture {
-  return {
-    call: fixture.call,
-    close: async () => (await fixture.close(), await otel.shutdown()),
-    recorded: async () => ({ spans: 0, metricPoints: await collectedPoints(otel), calls: fixture.callCount() }),
+/**
+ * Reference, not a competitor: what a hand-written "time the tool, record a histogram and a counter
+ * with the raw OTel SDK" costs, with the attributes built per call.
+ */
+export async function naiveOtelPair(): Promise<{ fixture: PairFixture; otel: OtelSetup }> {
+  const otel = createOtelSetup('one-reader');
+  const meter = otel.provider.getMeter('bench-naive');
+  const duration = meter.createHistogram('mcp.server.operation.duration', { unit: 's' });
+  const calls = meter.createCounter('mcp.server.tool.calls');
+  const wrapTool: ToolWrapper = (name, fn) => async (args) => {
+    const start = performance.now();
+    let errorType: string | undefined;
+    try {
+      return await fn(args);
+    } catch (error) {
+      errorType = error instanceof Error ? error.constructor.name : '_OTHER';
+      throw error;
+    } finally {
+      const attributes = { 'mcp.method.name': 'tools/call', 'gen_ai.tool.name': name, ...(errorType ? { 'error.type': errorType } : {}) };
+      duration.record((performance.now() - start) / 1000, attributes);
+      calls.add(1, attributes);
+    }
   };
+  return { fixture: await connectPair({ wrapTool }), otel };
 }
 
 export const MCP_CASES: readonly McpCase[] = [
   { impl: 'bare', label: 'tools/call round trip, no instrumentation', setup: () => connectPair() },
-  {
-    // Reference, not a competitor: what a hand-written "time the tool, record a histogram and a
-    // counter with the raw OTel SDK" costs, with the attributes built per call.
-    impl: 'naive-otel',
-    label: 'reference: hand-written OTel histogram + counter around the tool callback',
-    setup: async () => {
-      const otel = createOtelSetup('one-reader');
-      const meter = otel.provider.getMeter('bench-naive');
-      const duration = meter.createHistogram('mcp.server.operation.duration', { unit: 's' });
-      const calls = meter.createCounter('mcp.server.tool.calls');
-      const wrapTool: ToolWrapper = (name, fn) => async (args) => {
-        const start = performance.now();
-        let errorType: string | undefined;
-        try {
-          return await fn(args);
-        } catch (error) {
-          errorType = error instanceof Error ? error.constructor.name : '_OTHER';
-          throw error;
-        } finally {
-          const attributes = { 'mcp.method.name': 'tools/call', 'gen_ai.tool.name': name, ...(errorType ? { 'error.type': errorType } : {}) };
-          duration.record((performance.now() - start) / 1000, attributes);
-          calls.add(1, attributes);
-        }
-      };
-      return withOtel(await connectPair({ wrapTool }), otel);
-    },
-  },
   {
     impl: 'mcp-otel',
     label: 'mcp-otel: instrumentMcpServer + instrumentMcpClient + instrumentTransport',
@@ -217,7 +207,12 @@ export const MCP_CASES: readonly McpCase[] = [
     },
   },
   // Each in its own child process, timed there against a bare pair of that process
-  // (bench/cases/competitors/): the competitors, and two cases that put their figures in context.
+  // (bench/cases/competitors/): the competitors, and three cases that put their figures in context.
+  {
+    impl: 'naive-otel',
+    label: 'reference: hand-written OTel histogram + counter around the tool callback, own process',
+    setup: () => startChildCase('naive-otel'),
+  },
   {
     impl: 'mcp-otel-child',
     label: 'mcp-otel: the mcp-otel case in its own child process, measured as the competitors are',

@@ -10,7 +10,8 @@
  * - MCP `tools/call` round trip over InMemoryTransport: bare; instrumented on a raw OTel provider
  *   (bench/cases/mcp-round-trip.ts `mcp-otel`); instrumented on the provider built as start.ts
  *   builds it (views from the resolved config, Prometheus reader) without and with the fast lane.
- *   Interleaved batches of 10 calls; each figure is the median of the batch means.
+ *   Warmed up, then interleaved batches of 10 calls in rotating order (lib/interleaved-batches.ts);
+ *   each figure is the median of the batch means.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
@@ -21,7 +22,6 @@ import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader, AggregationTemporality, type MetricReader } from '@opentelemetry/sdk-metrics';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { instrumentMcpClient, instrumentMcpServer, instrumentTransport } from '@mcp-otel/instrumentation';
 import { resolveConfig } from '@mcp-otel/sdk';
@@ -31,6 +31,7 @@ import type * as MergeScopesModule from '../../packages/sdk/dist/fast-lane/merge
 import type * as TransformsModule from '../../packages/sdk/dist/transform/apply-collect-transforms.js';
 import { BOUNDS_15, HISTOGRAM_VALUES, attributeFactory, type AttrCount } from '../lib/attributes.js';
 import { median, type Figure, type GroupResult } from '../lib/figures.js';
+import { timeInterleaved } from '../lib/interleaved-batches.js';
 import { measureNs } from '../lib/measure-ns.js';
 import { createOtelSetup } from '../lib/otel-provider.js';
 import type { GroupOptions } from './group-options.js';
@@ -183,20 +184,13 @@ const MCP_CASES: { impl: string; label: string; pipeline: () => Pipeline | undef
 
 async function runMcp(options: GroupOptions): Promise<Figure[]> {
   const cases = [];
-  for (const c of MCP_CASES) {
-    const fixture = await mcpFixture(c.pipeline());
-    for (let i = 0; i < 300; i++) await fixture.call();
-    cases.push({ ...c, fixture, samples: [] as number[] });
-  }
-  const rounds = options.quick ? 150 : 600;
+  for (const c of MCP_CASES) cases.push({ ...c, fixture: await mcpFixture(c.pipeline()), samples: [] as number[] });
   try {
-    for (let r = 0; r < rounds; r++) {
-      for (const c of cases) {
-        const t0 = performance.now();
-        for (let i = 0; i < 10; i++) await c.fixture.call();
-        c.samples.push(((performance.now() - t0) * 1000) / 10);
-      }
-    }
+    const timed = await timeInterleaved(
+      cases.map((c) => c.fixture),
+      { warmupCalls: 3000, rounds: options.quick ? 150 : 600, callsPerBatch: 10 },
+    );
+    cases.forEach((c, i) => c.samples.push(...timed[i]!));
   } finally {
     for (const c of cases) await c.fixture.close();
   }

@@ -2,27 +2,31 @@
  * Group `mcp`: µs per `tools/call` round trip for each case of bench/cases/mcp-round-trip.ts, the
  * overhead over the bare SDK, and the process-wide side effects each instrumentation causes.
  *
- * Timing: all fixtures stay connected and are measured in interleaved short batches (bare, case 2,
- * ..., bare, case 2, ...), so a slow phase of this shared machine hits every case alike; each
- * figure is the median of the per-batch means. Batches are short (10 calls, well under a
- * millisecond) so that most contain no preemption by other processes. This assumes instrumentations wrap instances, not prototypes
- * (a prototype patch would slow the bare case too, and shows up as a side effect anyway).
+ * Timing: all fixtures stay connected, are warmed up to the JIT's steady state and are measured
+ * in interleaved short batches in rotating order (bench/lib/interleaved-batches.ts), so a slow
+ * phase of this shared machine hits every case alike; each figure is the median of the per-batch
+ * means. Batches are short (10 calls, well under a millisecond) so that most contain no
+ * preemption by other processes. This assumes instrumentations wrap instances, not prototypes (a
+ * prototype patch would slow the bare case too, and shows up as a side effect anyway).
  *
  * A case whose fixture has `timeBatch` runs in its own child process (the competitors: require
- * hooks, prototype patches, global context managers): in its turn of the interleaving, the child
+ * hooks, prototype patches, global context managers; and the reference cases, whose garbage and
+ * code would otherwise weigh on the cases sharing this process): in its turn of the interleaving, the child
  * times one batch of its instrumented pair and one of a bare pair of its own process, which is
  * that case's zero (two processes running the same code differ by several µs); this process
  * waits idle meanwhile. These run after the in-process rounds, interleaved among themselves. Their
  * side effects are probed in the child too. A fixture with `recorded` is
  * flushed after the run, and a case that recorded nothing is not reported.
  */
-import { performance } from 'node:perf_hooks';
 import { MCP_CASES, type McpCase, type McpFixture, type Recorded } from '../cases/mcp-round-trip.js';
 import { median, type Figure, type GroupResult } from '../lib/figures.js';
+import { timeInterleaved } from '../lib/interleaved-batches.js';
 import { startSideEffectProbe, type SideEffectCounts } from '../lib/side-effects.js';
 import type { GroupOptions } from './group-options.js';
 
 const PROBE_CALLS = 200;
+/** Untimed round trips per case before timing, the probe's included (see timeInterleaved). */
+const WARMUP_CALLS = 3000;
 
 interface Prepared {
   impl: string;
@@ -80,13 +84,12 @@ export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResul
   // (the first calls after waiting on the other processes meet cold caches).
   const childWarmCalls = 2;
   try {
-    for (let r = 0; r < rounds; r++) {
-      for (const c of local) {
-        const t0 = performance.now();
-        for (let i = 0; i < callsPerBatch; i++) await c.fixture.call();
-        c.samples.push(((performance.now() - t0) * 1000) / callsPerBatch);
-      }
-    }
+    // Cases timed in a child warm up there (bench/cases/competitors/competitor-child.ts).
+    const timed = await timeInterleaved(
+      local.map((c) => c.fixture),
+      { warmupCalls: WARMUP_CALLS - PROBE_CALLS, rounds, callsPerBatch },
+    );
+    local.forEach((c, i) => c.samples.push(...timed[i]!));
     for (let r = 0; r < rounds; r++) {
       for (const c of remote) {
         const { us, baselineUs } = await c.fixture.timeBatch!(callsPerBatch, childWarmCalls);

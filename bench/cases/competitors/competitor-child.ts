@@ -11,11 +11,14 @@ import { startSideEffectProbe } from '../../lib/side-effects.js';
 import type { Recorded, RemoteSideEffects } from '../mcp-round-trip.js';
 import type { BatchTimes, ChildCaseModule, ChildCaseName, ChildReply, ChildRequest, RunningChildCase } from './protocol.js';
 
-/** Same count as the in-process probe of bench/groups/mcp-round-trip.ts. */
+/** Same counts as the in-process probe and warmup of bench/groups/mcp-round-trip.ts. */
 const PROBE_CALLS = 200;
+const WARMUP_CALLS = 3000;
+const WARMUP_BATCH = 10;
 
 const CASES: Record<ChildCaseName, () => Promise<ChildCaseModule>> = {
   'mcp-otel': () => import('./mcp-otel.js'),
+  'naive-otel': () => import('./naive-otel.js'),
   als: () => import('./als.js'),
   traceloop: () => import('./traceloop.js'),
   shinzo: () => import('./shinzo.js'),
@@ -39,9 +42,15 @@ async function setup(name: ChildCaseName): Promise<{ running: RunningChildCase; 
   } finally {
     probe.stop();
   }
-  // Warm the baseline pair too, outside the probe (the per-call counts are the instrumented pair's).
-  running.beforeBatch?.('baseline');
-  for (let i = 0; i < PROBE_CALLS; i++) await running.baseline.call();
+  // Warm both pairs to the steady state outside the probe (its per-call counts are the instrumented
+  // pair's), in alternating batches as they are timed, as the in-process cases are.
+  for (let i = PROBE_CALLS; i < WARMUP_CALLS; i += WARMUP_BATCH) {
+    for (const side of ['baseline', 'instrumented'] as const) {
+      running.beforeBatch?.(side);
+      const fixture = side === 'baseline' ? running.baseline : running.fixture;
+      for (let j = 0; j < WARMUP_BATCH; j++) await fixture.call();
+    }
+  }
   const notes = [...running.notes];
   if (Module.prototype.require !== requireBefore) notes.push('require hook installed (Module.prototype.require patched)');
   return { running, effects: { counts, contextManagerBefore, notes } };

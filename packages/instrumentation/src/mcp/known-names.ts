@@ -19,10 +19,10 @@ export class KnownNames {
   /** The value to record for `name`. */
   attribute(name: unknown): string {
     if (typeof name !== 'string') return VALUE_OTHER;
-    if (this.learned.has(name)) return name;
+    // A server's registry is the usual hit, so it is asked first.
     const registered = this.registry?.();
     if (registered !== undefined && Object.prototype.hasOwnProperty.call(registered, name)) return name;
-    return VALUE_OTHER;
+    return this.learned.has(name) ? name : VALUE_OTHER;
   }
 
   /** Learns from a `*\/list` result page; the first page replaces what was known. */

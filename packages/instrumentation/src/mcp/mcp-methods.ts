@@ -39,11 +39,25 @@ const METHODS = [
   'notifications/tasks/status',
 ] as const;
 
-const CANONICAL = new Map<unknown, string>(METHODS.map((m) => [m, m]));
+/**
+ * Index of each method, with `_OTHER` last: per-method caches (in-flight cells, attribute sets) are
+ * arrays indexed by it, so a message costs one `Map` lookup for its method instead of one per cache.
+ */
+const INDEX = new Map<unknown, number>(METHODS.map((m, i) => [m, i]));
+/** `mcp.method.name` by {@link methodIndex}; the last entry is `_OTHER`. */
+export const METHOD_NAMES: readonly string[] = Object.freeze([...METHODS, VALUE_OTHER]);
+/** Number of method indexes, `_OTHER` included. */
+export const METHOD_COUNT = METHOD_NAMES.length;
+const OTHER_INDEX = METHOD_COUNT - 1;
+
+/** The index in {@link METHOD_NAMES} of the method to record: a canonical MCP name, or `_OTHER`. */
+export function methodIndex(method: unknown): number {
+  return INDEX.get(method) ?? OTHER_INDEX;
+}
 
 /** The method name to record: the canonical MCP name, or `_OTHER` for anything else. */
 export function methodAttribute(method: unknown): string {
-  return CANONICAL.get(method) ?? VALUE_OTHER;
+  return METHOD_NAMES[methodIndex(method)] as string;
 }
 
 /** All MCP method names this package knows (for docs and tests). */

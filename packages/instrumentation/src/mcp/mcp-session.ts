@@ -2,13 +2,16 @@ import { BoundedValues, errorTypeOf } from '../bounded-values.js';
 import { ERROR_TYPE_VALUE_CONNECTION_CLOSED, VALUE_OTHER } from '../mcp-otel-names.js';
 import type { PendingRequest, SessionHooks } from '../transport/session-hooks.js';
 import type { TransportState } from '../transport/transport-state.js';
-import { methodAttribute } from './mcp-methods.js';
+import type { ResponseKind } from '../transport/message-kind.js';
+import { METHOD_NAMES, methodIndex } from './mcp-methods.js';
 import type { McpShared } from './mcp-shared.js';
 import type { OperationAttributes } from './operation-attributes.js';
 import { responseOutcome } from './response-outcome.js';
 
 const PROTOCOL_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 const protocolVersions = new BoundedValues(16);
+/** By method index: whether a successful result teaches the session something (see `learn`). */
+const LEARNS_FROM_RESULT: readonly boolean[] = METHOD_NAMES.map((m) => m === 'initialize' || m === 'tools/list' || m === 'prompts/list' || m === 'resources/list');
 
 /** A peer-supplied protocol version, bounded: a date-shaped string, at most 16 distinct per process. */
 function protocolVersionOf(value: unknown): string | undefined {
@@ -72,37 +75,42 @@ export class McpSession implements SessionHooks {
     }
   }
 
-  requestEnded(pending: PendingRequest, inbound: boolean, end: number, response: Record<string, unknown> | undefined, failure: string | undefined): void {
-    let errorType = failure;
-    let statusCode: string | undefined;
-    if (response !== undefined) {
-      const outcome = responseOutcome(pending.method, response, inbound);
-      errorType = outcome.errorType;
-      statusCode = outcome.statusCode;
-      if (statusCode === undefined && errorType === undefined) this.learn(pending, response['result']);
-    }
-    if (pending.method === 'initialize') {
-      if (errorType === undefined && statusCode === undefined) this.established = true;
-      else this.initializeFailure = errorType ?? statusCode;
-    }
-    const attributes = this.currentAttributes().operation(pending.method, pending.target, pending.uri, errorType, statusCode);
-    const instruments = this.shared.instruments.get();
-    const histogram = this.shared.role === 'server' ? instruments.serverOperation : instruments.clientOperation;
-    histogram.record((end - pending.start) / 1000, attributes);
+  requestAnswered(pending: PendingRequest, inbound: boolean, end: number, response: Record<string, unknown>, kind: ResponseKind): void {
+    const { errorType, statusCode } = responseOutcome(pending.method, response, kind, inbound);
+    // Only the responses the guards learn from are read further (each read of a message is a slow
+    // megamorphic load, and this runs for every response).
+    if (statusCode === undefined && errorType === undefined && LEARNS_FROM_RESULT[pending.methodIndex] === true) this.learn(pending, response['result']);
+    this.record(pending, end, errorType, statusCode);
+  }
+
+  requestFailed(pending: PendingRequest, _inbound: boolean, end: number, failure: string): void {
+    this.record(pending, end, failure, undefined);
   }
 
   notification(message: Record<string, unknown>, _inbound: boolean, start: number, end: number, failure: string | undefined): void {
-    const method = methodAttribute(message['method']);
+    const index = methodIndex(message['method']);
     let uri: string | undefined;
-    if (method === 'notifications/resources/updated') uri = this.shared.uriAttribute((message['params'] as Record<string, unknown> | undefined)?.['uri']);
-    const attributes = this.currentAttributes().operation(method, undefined, uri, failure, undefined);
+    if (METHOD_NAMES[index] === 'notifications/resources/updated') uri = this.shared.uriAttribute((message['params'] as Record<string, unknown> | undefined)?.['uri']);
+    const attributes = this.currentAttributes().operation(index, undefined, uri, failure, undefined);
     const instruments = this.shared.instruments.get();
     const histogram = this.shared.role === 'server' ? instruments.serverOperation : instruments.clientOperation;
     histogram.record((end - start) / 1000, attributes);
   }
 
+  private record(pending: PendingRequest, end: number, errorType: string | undefined, statusCode: string | undefined): void {
+    if (pending.method === 'initialize') {
+      if (errorType === undefined && statusCode === undefined) this.established = true;
+      else this.initializeFailure = errorType ?? statusCode;
+    }
+    const attributes = this.currentAttributes().operation(pending.methodIndex, pending.target, pending.uri, errorType, statusCode);
+    const instruments = this.shared.instruments.get();
+    const histogram = this.shared.role === 'server' ? instruments.serverOperation : instruments.clientOperation;
+    histogram.record((end - pending.start) / 1000, attributes);
+  }
+
   messageSeen(): void {
-    this.lastError = undefined;
+    // Read before writing: this runs for every message received, and is almost always a no-op.
+    if (this.lastError !== undefined) this.lastError = undefined;
   }
 
   transportError(error: unknown): void {

@@ -15,6 +15,7 @@ import {
   ATTR_SERVER_PORT,
   GEN_AI_OPERATION_NAME_VALUE_EXECUTE_TOOL,
 } from '../semconv.js';
+import { METHOD_COUNT, METHOD_NAMES } from './mcp-methods.js';
 
 /** The attributes every operation and session of one session shares. */
 export type SessionContext = {
@@ -27,6 +28,9 @@ export type SessionContext = {
   readonly serverPort: number | undefined;
 };
 
+/** The attribute sets of one method, with the last one used in front of the map. */
+type MethodAttributes = { readonly byKey: Map<string, Attributes>; lastKey: string | undefined; last: Attributes | undefined };
+
 /**
  * Frozen attribute objects, built once per combination of method, target, URI and outcome and reused
  * for every later measurement: the recording path allocates nothing on a cache hit. Every dimension is
@@ -34,7 +38,8 @@ export type SessionContext = {
  */
 export class OperationAttributes {
   private readonly base: Readonly<Attributes>;
-  private readonly byMethod = new Map<string, Map<string, Attributes>>();
+  /** Attribute sets by method index, then by target and outcome. */
+  private readonly byMethod: (MethodAttributes | undefined)[] = new Array<MethodAttributes | undefined>(METHOD_COUNT).fill(undefined);
   private readonly sessions = new Map<string, Attributes>();
 
   constructor(context: SessionContext) {
@@ -54,18 +59,22 @@ export class OperationAttributes {
    * Attributes of an operation. `target` is the bounded tool name for `tools/call` and the bounded
    * prompt name otherwise; `errorType` / `statusCode` are set only for failed / error responses.
    */
-  operation(method: string, target: string | undefined, uri: string | undefined, errorType: string | undefined, statusCode: string | undefined): Attributes {
-    let cache = this.byMethod.get(method);
+  operation(methodIndex: number, target: string | undefined, uri: string | undefined, errorType: string | undefined, statusCode: string | undefined): Attributes {
+    let cache = this.byMethod[methodIndex];
     if (cache === undefined) {
-      cache = new Map();
-      this.byMethod.set(method, cache);
+      cache = { byKey: new Map(), lastKey: undefined, last: undefined };
+      this.byMethod[methodIndex] = cache;
     }
     const key = uri === undefined && errorType === undefined && statusCode === undefined ? (target ?? '') : `${target ?? ''}\u0000${uri ?? ''}\u0000${errorType ?? ''}\u0000${statusCode ?? ''}`;
-    let attributes = cache.get(key);
+    // Calls of one method mostly repeat the previous target and outcome: one string compare then.
+    if (key === cache.lastKey) return cache.last as Attributes;
+    let attributes = cache.byKey.get(key);
     if (attributes === undefined) {
-      attributes = this.build(method, target, uri, errorType, statusCode);
-      cache.set(key, attributes);
+      attributes = this.build(METHOD_NAMES[methodIndex] as string, target, uri, errorType, statusCode);
+      cache.byKey.set(key, attributes);
     }
+    cache.lastKey = key;
+    cache.last = attributes;
     return attributes;
   }
 

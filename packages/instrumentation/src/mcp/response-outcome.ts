@@ -1,6 +1,8 @@
 import { BoundedValues } from '../bounded-values.js';
 import { VALUE_OTHER } from '../mcp-otel-names.js';
 import { ERROR_TYPE_VALUE_TOOL_ERROR } from '../semconv.js';
+import { KIND_ERROR } from '../transport/message-kind.js';
+import type { ResponseKind } from '../transport/message-kind.js';
 
 /** JSON-RPC and MCP error codes always recorded as they are. */
 const KNOWN_CODES = new Set([-32700, -32600, -32601, -32602, -32603, -32000, -32001, -32002, -32042]);
@@ -18,13 +20,14 @@ const SUCCESS: Outcome = Object.freeze({ errorType: undefined, statusCode: undef
 const TOOL_ERROR: Outcome = Object.freeze({ errorType: ERROR_TYPE_VALUE_TOOL_ERROR, statusCode: undefined });
 
 /**
- * Classifies a response. `served` is true when the local side answered the request (the receiver's
- * rules apply), false when it sent the request (every error code is an error).
+ * Classifies a response of `kind` (a result or an error message, as `classifyMessage` found it).
+ * `served` is true when the local side answered the request (the receiver's rules apply), false when
+ * it sent the request (every error code is an error).
  */
-export function responseOutcome(method: string, response: Record<string, unknown>, served: boolean): Outcome {
-  const error = response['error'];
-  if (typeof error === 'object' && error !== null) {
-    const code = (error as { code?: unknown }).code;
+export function responseOutcome(method: string, response: Record<string, unknown>, kind: ResponseKind, served: boolean): Outcome {
+  if (kind === KIND_ERROR) {
+    const error = response['error'] as { code?: unknown };
+    const code = error.code;
     const statusCode = statusCodeOf(code);
     const callerError = served && typeof code === 'number' && CALLER_ERROR_CODES.has(code);
     return { errorType: callerError ? undefined : statusCode, statusCode };

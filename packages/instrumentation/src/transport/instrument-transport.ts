@@ -1,3 +1,4 @@
+import { now } from '../clock.js';
 import type { TransportInstrumentationOptions, ResolvedOptions } from '../options.js';
 import { resolveOptions } from '../options.js';
 import { reportFailure, safeCall } from '../safe.js';
@@ -88,7 +89,7 @@ function install(t: Internal, state: TransportState): void {
   const close = t.close;
 
   t.start = function instrumentedStart(this: unknown, ...args: unknown[]): unknown {
-    const begun = performance.now();
+    const begun = now();
     // connect() has installed its callbacks by now: wrap them (the transport contract says so too).
     safeCall('wrapping transport callbacks', wrapCallbacks, t, state, undefined);
     safeCall('transport start', starting, state, begun, undefined);
@@ -107,7 +108,7 @@ function install(t: Internal, state: TransportState): void {
   };
 
   t.send = function instrumentedSend(this: unknown, message: unknown, options?: unknown): unknown {
-    const at = performance.now();
+    const at = now();
     const kind = safeCall('transport send', sending, state, message, at);
     let result: unknown;
     try {
@@ -173,7 +174,7 @@ function messageRecorder(state: TransportState, next: Fn): Fn {
     if (state.dispatching === message) return next.call(this, message, extra);
     const outer = state.dispatching;
     state.dispatching = message;
-    const at = performance.now();
+    const at = now();
     const kind = safeCall('transport receive', received, state, message, at);
     try {
       return next.call(this, message, extra);
@@ -216,12 +217,12 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 // Small adapters so safeCall gets plain functions and no closure is allocated per message.
 const starting = (s: TransportState, begun: number): void => s.starting(begun);
-const started = (s: TransportState, begun: number, error: unknown): void => s.started(performance.now(), begun, error);
+const started = (s: TransportState, begun: number, error: unknown): void => s.started(now(), begun, error);
 const sending = (s: TransportState, message: unknown, at: number): MessageKind => s.sending(message, at);
 const received = (s: TransportState, message: unknown, at: number): MessageKind => s.received(message, at);
-const dispatched = (s: TransportState, message: unknown, at: number): void => s.dispatched(message, at, performance.now());
-const notificationSent = (s: TransportState, message: unknown, t: [number, unknown]): void => s.notificationSent(message, t[0], performance.now(), t[1]);
+const dispatched = (s: TransportState, message: unknown, at: number): void => s.dispatched(message, at, now());
+const notificationSent = (s: TransportState, message: unknown, t: [number, unknown]): void => s.notificationSent(message, t[0], now(), t[1]);
 const sendFailed = (s: TransportState, message: unknown, error: unknown): void => s.sendFailed(message, error);
 const errored = (s: TransportState, error: unknown): void => s.errored(error);
-const closed = (s: TransportState): void => s.close(performance.now());
+const closed = (s: TransportState): void => s.close(now());
 const httpRequest = (s: TransportState, request: unknown): void => s.httpRequest(request);

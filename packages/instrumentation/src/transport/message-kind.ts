@@ -5,6 +5,8 @@ export const KIND_RESPONSE = 2;
 export const KIND_ERROR = 3;
 export const KIND_INVALID = 4;
 export type MessageKind = 0 | 1 | 2 | 3 | 4;
+/** The kinds that answer a request: a `result` or an `error` message. */
+export type ResponseKind = typeof KIND_RESPONSE | typeof KIND_ERROR;
 
 /** Values of `mcp_otel.message.kind`, indexed by {@link MessageKind}. */
 export const KIND_NAMES: readonly string[] = Object.freeze(['request', 'notification', 'response', 'error', 'invalid']);

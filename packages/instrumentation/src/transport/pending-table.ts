@@ -33,6 +33,23 @@ export class PendingTable {
     else (this.overflow ??= new Map()).set(request.id, request);
   }
 
+  /** Removes and returns the request with `id`, if there is one (one scan where get + delete take two). */
+  take(id: JsonRpcId): PendingRequest | undefined {
+    const linear = this.linear;
+    for (let i = 0; i < linear.length; i++) {
+      const request = linear[i] as PendingRequest;
+      if (request.id !== id) continue;
+      const last = linear.pop() as PendingRequest;
+      if (i < linear.length) linear[i] = last;
+      return request;
+    }
+    const overflow = this.overflow;
+    if (overflow === undefined) return undefined;
+    const request = overflow.get(id);
+    if (request !== undefined) overflow.delete(id);
+    return request;
+  }
+
   delete(request: PendingRequest): void {
     const linear = this.linear;
     for (let i = 0; i < linear.length; i++) {

@@ -1,4 +1,4 @@
-import type { JsonRpcId } from './message-kind.js';
+import type { JsonRpcId, ResponseKind } from './message-kind.js';
 import type { RequestCell } from './transport-cells.js';
 
 /** A request sent or received that has no response yet. */
@@ -8,6 +8,8 @@ export type PendingRequest = {
   readonly start: number;
   /** Bounded `mcp.method.name`. */
   readonly method: string;
+  /** Index of `method` in `METHOD_NAMES`, for the per-method caches. */
+  readonly methodIndex: number;
   readonly cell: RequestCell;
   /** Filled in by the MCP session: bounded tool or prompt name, resource URI, list paging. */
   target: string | undefined;
@@ -21,8 +23,10 @@ export type PendingRequest = {
  */
 export interface SessionHooks {
   requestStarted(pending: PendingRequest, message: Record<string, unknown>, inbound: boolean): void;
-  /** Exactly one of `response` (a result or error message) and `failure` (an `error.type`) is set. */
-  requestEnded(pending: PendingRequest, inbound: boolean, end: number, response: Record<string, unknown> | undefined, failure: string | undefined): void;
+  /** A response (`kind` tells a result from an error) ended the request. */
+  requestAnswered(pending: PendingRequest, inbound: boolean, end: number, response: Record<string, unknown>, kind: ResponseKind): void;
+  /** The request ended without a response; `failure` is its `error.type`. */
+  requestFailed(pending: PendingRequest, inbound: boolean, end: number, failure: string): void;
   notification(message: Record<string, unknown>, inbound: boolean, start: number, end: number, failure: string | undefined): void;
   /** A valid JSON-RPC message went through (clears a pending transport error). */
   messageSeen(): void;

@@ -2,6 +2,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { BoundedValues } from '../bounded-values.js';
 import { ATTR_MCP_OTEL_MESSAGE_KIND, ATTR_MCP_OTEL_TRANSPORT_TYPE } from '../mcp-otel-names.js';
 import { ATTR_ERROR_TYPE, ATTR_MCP_METHOD_NAME, ATTR_NETWORK_IO_DIRECTION, ATTR_NETWORK_PROTOCOL_NAME, ATTR_NETWORK_TRANSPORT } from '../semconv.js';
+import { METHOD_COUNT, METHOD_NAMES } from '../mcp/mcp-methods.js';
 import { KIND_COUNT, KIND_NAMES } from './message-kind.js';
 import type { TransportProfile } from './transport-profile.js';
 
@@ -26,7 +27,8 @@ export class TransportCells {
   readonly messageAttributes: readonly Attributes[];
   readonly sizeAttributes: readonly Attributes[];
   activeConnections = 0;
-  private readonly requests: [Map<string, RequestCell>, Map<string, RequestCell>] = [new Map<string, RequestCell>(), new Map<string, RequestCell>()];
+  /** In-flight cells by direction, then by method index; filled on first use. */
+  private readonly requests: [(RequestCell | undefined)[], (RequestCell | undefined)[]] = [new Array<RequestCell | undefined>(METHOD_COUNT).fill(undefined), new Array<RequestCell | undefined>(METHOD_COUNT).fill(undefined)];
   private readonly errors = new Map<string, { count: number; readonly attributes: Attributes }>();
   private readonly errorTypes = new BoundedValues(64);
 
@@ -50,13 +52,14 @@ export class TransportCells {
     this.messages[i] = (this.messages[i] ?? 0) + 1;
   }
 
-  /** The in-flight cell for `method` (already bounded by the caller) in `direction`. */
-  requestCell(direction: Direction, method: string): RequestCell {
-    const map = this.requests[direction];
-    let cell = map.get(method);
+  /** The in-flight cell for the method at `methodIndex` (see `methodIndex()`) in `direction`. */
+  requestCell(direction: Direction, methodIndex: number): RequestCell {
+    const cells = this.requests[direction];
+    let cell = cells[methodIndex];
     if (cell === undefined) {
+      const method = METHOD_NAMES[methodIndex] as string;
       cell = { count: 0, attributes: Object.freeze({ ...this.base, [ATTR_NETWORK_IO_DIRECTION]: DIRECTION_NAMES[direction], [ATTR_MCP_METHOD_NAME]: method }) };
-      map.set(method, cell);
+      cells[methodIndex] = cell;
     }
     return cell;
   }
@@ -78,7 +81,7 @@ export class TransportCells {
       if (count > 0) out.messages(count, this.messageAttributes[i] as Attributes);
     }
     out.activeConnections(this.activeConnections, this.base);
-    for (const map of this.requests) for (const cell of map.values()) out.activeRequests(cell.count, cell.attributes);
+    for (const cells of this.requests) for (const cell of cells) if (cell !== undefined) out.activeRequests(cell.count, cell.attributes);
     for (const cell of this.errors.values()) out.errors(cell.count, cell.attributes);
   }
 }

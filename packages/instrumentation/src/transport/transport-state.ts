@@ -1,11 +1,12 @@
 import type { Attributes } from '@opentelemetry/api';
 import { errorTypeOf } from '../bounded-values.js';
+import { now } from '../clock.js';
 import { ERROR_TYPE_VALUE_CANCELLED, ERROR_TYPE_VALUE_CONNECTION_CLOSED, ERROR_TYPE_VALUE_TIMEOUT } from '../mcp-otel-names.js';
-import { methodAttribute } from '../mcp/mcp-methods.js';
+import { METHOD_NAMES, methodIndex } from '../mcp/mcp-methods.js';
 import { reportFailure, warnOnce } from '../safe.js';
 import { ATTR_ERROR_TYPE } from '../semconv.js';
 import { KIND_ERROR, KIND_INVALID, KIND_REQUEST, KIND_RESPONSE, classifyFields, classifyMessage, isId } from './message-kind.js';
-import type { JsonRpcId, MessageKind } from './message-kind.js';
+import type { JsonRpcId, MessageKind, ResponseKind } from './message-kind.js';
 import { PendingTable } from './pending-table.js';
 import type { PendingRequest, SessionHooks } from './session-hooks.js';
 import { DIR_RECEIVE, DIR_TRANSMIT } from './transport-cells.js';
@@ -66,7 +67,6 @@ export class TransportState {
   }
 
   received(message: unknown, at: number): MessageKind {
-    this.telemetry.instruments();
     if (this.phase === 'new') this.open(at);
     if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.invalid(message, DIR_RECEIVE);
     const m = message as Record<string, unknown>;
@@ -77,7 +77,7 @@ export class TransportState {
     if (this.recordSize) this.recordSizeOf(message, DIR_RECEIVE);
     if (kind === KIND_INVALID) return kind;
     if (kind === KIND_REQUEST) this.begin(this.inbound, DIR_RECEIVE, m, method, id as JsonRpcId, at);
-    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.end(this.outbound, false, m, id as JsonRpcId, at);
+    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.answer(this.outbound, false, m, kind, id as JsonRpcId, at);
     else if (method === 'notifications/cancelled') this.cancel(this.inbound, true, m, at);
     this.session?.messageSeen();
     return kind;
@@ -89,7 +89,6 @@ export class TransportState {
   }
 
   sending(message: unknown, at: number): MessageKind {
-    this.telemetry.instruments();
     if (this.phase === 'new') this.open(at);
     if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.invalid(message, DIR_TRANSMIT);
     const m = message as Record<string, unknown>;
@@ -100,7 +99,7 @@ export class TransportState {
     if (this.recordSize) this.recordSizeOf(message, DIR_TRANSMIT);
     if (kind === KIND_INVALID) return kind;
     if (kind === KIND_REQUEST) this.begin(this.outbound, DIR_TRANSMIT, m, method, id as JsonRpcId, at);
-    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.end(this.inbound, true, m, id as JsonRpcId, at);
+    else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.answer(this.inbound, true, m, kind, id as JsonRpcId, at);
     else if (method === 'notifications/cancelled') this.cancel(this.outbound, false, m, at);
     return kind;
   }
@@ -118,7 +117,7 @@ export class TransportState {
     const m = message as Record<string, unknown>;
     if (classifyMessage(message) !== KIND_REQUEST || !isId(m['id'])) return;
     const pending = this.outbound.get(m['id']);
-    if (pending !== undefined) this.finish(this.outbound, pending, false, performance.now(), undefined, errorType);
+    if (pending !== undefined) this.fail(this.outbound, pending, false, now(), errorType);
   }
 
   errored(error: unknown): void {
@@ -134,8 +133,8 @@ export class TransportState {
     const local = this.closingLocally;
     this.closingLocally = false;
     const inFlight = this.inbound.size + this.outbound.size;
-    for (const pending of this.inbound.drain()) this.finish(undefined, pending, true, at, undefined, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
-    for (const pending of this.outbound.drain()) this.finish(undefined, pending, false, at, undefined, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
+    for (const pending of this.inbound.drain()) this.fail(undefined, pending, true, at, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
+    for (const pending of this.outbound.drain()) this.fail(undefined, pending, false, at, ERROR_TYPE_VALUE_CONNECTION_CLOSED);
     this.session?.closed(at, local, inFlight);
   }
 
@@ -154,6 +153,7 @@ export class TransportState {
   }
 
   private open(at: number): void {
+    this.telemetry.instruments();
     this.phase = 'open';
     this.closingLocally = false;
     this.cells.activeConnections++;
@@ -163,6 +163,8 @@ export class TransportState {
   private begin(pending: PendingTable, direction: Direction, m: Record<string, unknown>, rawMethod: unknown, id: JsonRpcId, at: number): void {
     // After the transport closed nothing will end a request: count the message, do not track it.
     if (this.phase !== 'open') return;
+    // Follows a new global provider (moves the observers there); once per request, not per message.
+    this.telemetry.instruments();
     const previous = pending.get(id);
     if (previous !== undefined) {
       // A reused id replaces the old request, which will never be matched now.
@@ -172,18 +174,20 @@ export class TransportState {
       warnOnce('pending-cap', `more than ${MAX_PENDING} requests in flight on one transport; further ones are counted but not timed`);
       return;
     }
-    const method = methodAttribute(rawMethod);
-    const cell = this.cells.requestCell(direction, method);
+    const index = methodIndex(rawMethod);
+    const cell = this.cells.requestCell(direction, index);
     cell.count++;
-    const request: PendingRequest = { id, start: at, method, cell, target: undefined, uri: undefined, firstPage: true };
+    const request: PendingRequest = { id, start: at, method: METHOD_NAMES[index] as string, methodIndex: index, cell, target: undefined, uri: undefined, firstPage: true };
     pending.add(request);
     this.session?.requestStarted(request, m, direction === DIR_RECEIVE);
   }
 
-  private end(pending: PendingTable, inbound: boolean, m: Record<string, unknown>, id: JsonRpcId, at: number): void {
-    const request = pending.get(id);
+  private answer(pending: PendingTable, inbound: boolean, m: Record<string, unknown>, kind: ResponseKind, id: JsonRpcId, at: number): void {
     // A response to an unknown id (never sent, cancelled, or already answered) is only counted.
-    if (request !== undefined) this.finish(pending, request, inbound, at, m, undefined);
+    const request = pending.take(id);
+    if (request === undefined) return;
+    request.cell.count--;
+    this.session?.requestAnswered(request, inbound, at, m, kind);
   }
 
   private cancel(pending: PendingTable, inbound: boolean, m: Record<string, unknown>, at: number): void {
@@ -194,20 +198,14 @@ export class TransportState {
     if (request === undefined) return;
     // The SDK cancels its own timed-out requests with reason "McpError: MCP error -32001: Request timed out".
     const timedOut = !inbound && typeof params?.reason === 'string' && (params.reason.includes('-32001') || /timed out/i.test(params.reason));
-    this.finish(pending, request, inbound, at, undefined, timedOut ? ERROR_TYPE_VALUE_TIMEOUT : ERROR_TYPE_VALUE_CANCELLED);
+    this.fail(pending, request, inbound, at, timedOut ? ERROR_TYPE_VALUE_TIMEOUT : ERROR_TYPE_VALUE_CANCELLED);
   }
 
-  private finish(
-    pending: PendingTable | undefined,
-    request: PendingRequest,
-    inbound: boolean,
-    at: number,
-    response: Record<string, unknown> | undefined,
-    failure: string | undefined,
-  ): void {
+  /** Ends a request without a response (cancelled, timed out, send failed, connection closed). */
+  private fail(pending: PendingTable | undefined, request: PendingRequest, inbound: boolean, at: number, failure: string): void {
     pending?.delete(request);
     request.cell.count--;
-    this.session?.requestEnded(request, inbound, at, response, failure);
+    this.session?.requestFailed(request, inbound, at, failure);
   }
 
   private recordSizeOf(message: unknown, direction: Direction): void {

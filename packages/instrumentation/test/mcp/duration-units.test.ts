@@ -3,19 +3,23 @@ import { connectInMemory, createTestClient } from '../helpers/connect-pair.js';
 import { histogramPoint, TestMetrics } from '../helpers/test-metrics.js';
 import { createTestServer } from '../helpers/test-server.js';
 
-/** Lets pending promise chains and immediates run (setImmediate is not faked here). */
+/** Lets pending promise chains and immediates run. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 describe('operation durations', () => {
+  // A fixed clock: performance.now() moves only when the test says so, so the value is exact.
+  let clock = 0;
+  beforeEach(() => {
+    clock = 1_000;
+    jest.spyOn(performance, 'now').mockImplementation(() => clock);
+  });
   afterEach(() => {
-    jest.useRealTimers();
+    jest.restoreAllMocks();
   });
 
   it('are recorded in seconds (not milliseconds) into the right bucket, on both sides', async () => {
-    // Fake clock: performance.now() moves only when the test says so, so the value is exact.
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     const metrics = new TestMetrics();
     const { server, blocked } = createTestServer();
     const client = createTestClient();
@@ -26,7 +30,7 @@ describe('operation durations', () => {
     const call = client.callTool({ name: 'block', arguments: {} });
     await settle();
     expect(blocked).toHaveLength(1);
-    jest.advanceTimersByTime(1500);
+    clock += 1500;
     blocked[0]!.release();
     await call;
     const all = await metrics.collect();
@@ -43,14 +47,13 @@ describe('operation durations', () => {
   });
 
   it('measure a session from start() to close, in seconds', async () => {
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     const metrics = new TestMetrics();
     const { server } = createTestServer();
     const client = createTestClient();
     instrumentMcpServer(server, { meterProvider: metrics.provider });
     instrumentMcpClient(client, { meterProvider: metrics.provider });
     await connectInMemory(server, client);
-    jest.advanceTimersByTime(42_000);
+    clock += 42_000;
     await client.close();
     await server.close();
     const all = await metrics.collect();

@@ -1,7 +1,7 @@
 import { PendingTable } from '../../src/transport/pending-table.js';
 import type { PendingRequest } from '../../src/transport/session-hooks.js';
 
-const request = (id: string | number): PendingRequest => ({ id, start: 0, method: 'ping', cell: { count: 0, attributes: {} }, target: undefined, uri: undefined, firstPage: true });
+const request = (id: string | number): PendingRequest => ({ id, start: 0, method: 'ping', methodIndex: 1, cell: { count: 0, attributes: {} }, target: undefined, uri: undefined, firstPage: true });
 
 describe('PendingTable', () => {
   it('finds, deletes and drains requests by id, in the array and past it in the overflow map', () => {
@@ -19,5 +19,19 @@ describe('PendingTable', () => {
     expect(drained).toHaveLength(26);
     expect(new Set(drained)).toEqual(new Set(all.filter((_, i) => i % 3 !== 0)));
     expect(table.size).toBe(0);
+  });
+
+  it('takes a request by id exactly once, from the array and from the overflow map', () => {
+    const table = new PendingTable();
+    const all = Array.from({ length: 40 }, (_, i) => request(i % 2 === 0 ? i : `id-${i}`));
+    for (const r of all) table.add(r);
+    for (const r of [all[0]!, all[7]!, all[15]!, all[16]!, all[39]!]) {
+      expect(table.take(r.id)).toBe(r);
+      expect(table.take(r.id)).toBeUndefined();
+      expect(table.get(r.id)).toBeUndefined();
+    }
+    expect(table.take(1)).toBeUndefined(); // 1 was added as 'id-1'
+    expect(table.size).toBe(35);
+    for (const r of all.filter((x) => ![0, 'id-7', 'id-15', 16, 'id-39'].includes(x.id))) expect(table.get(r.id)).toBe(r);
   });
 });

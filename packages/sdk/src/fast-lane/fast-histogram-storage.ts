@@ -5,6 +5,9 @@ import { attributeKey, copyAttributes, isIdentityStable } from './attribute-key.
 import { AttributeTrie } from './attribute-trie.js';
 import { HistogramCell } from './histogram-cell.js';
 
+/** Bucket searches scan linearly up to this many bounds, and bisect above it. */
+const LINEAR_SEARCH_MAX_BOUNDS = 32;
+
 /** OTel's overflow attribute set (sdk-metrics `DeltaMetricProcessor`). */
 export const OVERFLOW_ATTRIBUTES: Readonly<Attributes> = Object.freeze({ 'otel.metric.overflow': true });
 
@@ -29,9 +32,9 @@ export interface StorageSettings {
 
 /**
  * The series of one fast histogram. A cell is found, fastest first: by the attribute object's
- * identity (a WeakMap, so no attribute object is kept alive; frozen objects only), by the literal's
- * keys and values in a bounded trie (no hashing, no sort), else by the canonical key of the
- * (allow-listed) attributes, as OTel hashes them. At most `cardinalityLimit - 1` attribute sets get
+ * identity (frozen objects only: the last one is compared first, then a WeakMap, so no object but
+ * that last one is kept alive), by the literal's keys and values in a bounded trie (no hashing, no
+ * sort), else by the canonical key of the (allow-listed) attributes, as OTel hashes them. At most `cardinalityLimit - 1` attribute sets get
  * their own cell; later ones share the overflow cell `{ 'otel.metric.overflow': true }`, as in OTel.
  */
 export class FastHistogramStorage {
@@ -43,6 +46,9 @@ export class FastHistogramStorage {
   /** One path per admitted attribute literal shape: bounded like the cells. */
   private readonly byLiteral: AttributeTrie<HistogramCell>;
   private emptyCell: HistogramCell | undefined;
+  /** The last frozen attribute object recorded and its cell (see `record`). */
+  private lastFrozen: Attributes | undefined;
+  private lastFrozenCell: HistogramCell | undefined;
   private readonly overflowKey = attributeKey(OVERFLOW_ATTRIBUTES);
 
   constructor(readonly settings: StorageSettings) {
@@ -64,7 +70,17 @@ export class FastHistogramStorage {
   record(value: number, attributes: Attributes | undefined): void {
     let cell: HistogramCell | undefined;
     if (attributes === undefined) cell = this.emptyCell ??= this.resolve({});
-    else cell = this.byIdentity.get(attributes) ?? this.byLiteral.get(attributes) ?? this.resolve(attributes);
+    else if (attributes === this.lastFrozen) cell = this.lastFrozenCell!;
+    else {
+      cell = this.byIdentity.get(attributes);
+      if (cell !== undefined) {
+        // A frozen object mostly comes again next (one MCP operation after another): compare it
+        // before hashing it into the WeakMap. Only frozen objects are remembered, so it still
+        // means the same series; the one object held is released by the next different one.
+        this.lastFrozen = attributes;
+        this.lastFrozenCell = cell;
+      } else cell = this.byLiteral.get(attributes) ?? this.resolve(attributes);
+    }
     cell.count++;
     cell.sum += value;
     cell.min = Math.min(cell.min, value);
@@ -79,9 +95,20 @@ export class FastHistogramStorage {
     }
   }
 
-  /** Index of the first bound >= value (OTel's `binarySearchUB`): buckets are (previous, bound]. */
+  /**
+   * Index of the first bound >= value (OTel's `binarySearchUB`): buckets are (previous, bound].
+   * Up to {@link LINEAR_SEARCH_MAX_BOUNDS} bounds a forward scan, as Prometheus' client_golang does
+   * below 35: latencies mostly land in the first buckets, so the scan usually stops within a few
+   * well-predicted compares, where a binary search always takes log2(n) hard-to-predict ones.
+   */
   private bucketOf(value: number): number {
     const bounds = this.bounds;
+    const n = bounds.length;
+    if (n <= LINEAR_SEARCH_MAX_BOUNDS) {
+      let i = 0;
+      while (i < n && bounds[i]! < value) i++;
+      return i;
+    }
     let lo = 0;
     let hi = bounds.length;
     while (lo < hi) {

@@ -37,6 +37,22 @@ describe('FastHistogramStorage', () => {
     expect(cell).toMatchObject({ count: 6, sum: Infinity, min: 0, max: Infinity });
   });
 
+  it('finds the bucket of every value, with short bound lists (scanned) and long ones (bisected)', () => {
+    for (const n of [1, 2, 15, 32, 33, 64]) {
+      const boundaries = Array.from({ length: n }, (_, i) => (i + 1) * 0.5);
+      const values = [0, -0, 0.01, boundaries.at(-1)! + 1, Infinity, ...boundaries.flatMap((b) => [b, b - 1e-9, b + 1e-9]), ...Array.from({ length: 50 }, (_, i) => (i * 7.3) % (n + 2))];
+      const s = storage({ boundaries });
+      for (const v of values) s.record(v, undefined);
+      // The first bound >= value, else the +Inf bucket: buckets are (previous, bound].
+      const expected = new Array<number>(n + 1).fill(0);
+      for (const v of values) {
+        const i = boundaries.findIndex((b) => v <= b);
+        expected[i === -1 ? n : i]!++;
+      }
+      expect([n, Array.from([...s.cells()][0]!.counts)]).toEqual([n, expected]);
+    }
+  });
+
   it('keeps at most cardinalityLimit cells, whatever the number of attribute sets (fresh, frozen, allow-listed)', () => {
     const s = storage({ cardinalityLimit: 50 });
     for (let i = 0; i < 5000; i++) s.record(1, { id: i });
@@ -51,23 +67,28 @@ describe('FastHistogramStorage', () => {
     expect(cellCount(allowListed)).toBe(10);
   });
 
-  it('does not keep attribute objects alive (identity cache is weak)', async () => {
+  it('keeps no attribute object alive but the last frozen one (identity cache is weak)', async () => {
     const gc = collectGarbage();
     const s = storage();
     const refs: WeakRef<Attributes>[] = [];
-    (() => {
-      for (let i = 0; i < 20; i++) {
-        const attributes = Object.freeze({ tool: `t${i}` });
-        refs.push(new WeakRef(attributes));
-        s.record(1, attributes);
-        s.record(2, attributes);
-      }
-    })();
+    const recordTwice = (tool: string): void => {
+      const attributes = Object.freeze({ tool });
+      refs.push(new WeakRef(attributes));
+      s.record(1, attributes);
+      s.record(2, attributes);
+    };
+    for (let i = 0; i < 20; i++) recordTwice(`t${i}`);
     // WeakRef targets survive until the current job ends.
     await new Promise((resolve) => setImmediate(resolve));
     gc();
-    expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
-    expect(cellCount(s)).toBe(20);
+    const alive = (): number[] => refs.flatMap((ref, i) => (ref.deref() === undefined ? [] : [i]));
+    // The one-entry memo in front of the WeakMap holds the last object; the next one releases it.
+    expect(alive()).toEqual([19]);
+    recordTwice('t20');
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(alive()).toEqual([20]);
+    expect(cellCount(s)).toBe(21);
     expect([...s.cells()].every((cell) => cell.count === 2)).toBe(true);
   });
 
