@@ -55,10 +55,5 @@ export function methodIndex(method: unknown): number {
   return INDEX.get(method) ?? OTHER_INDEX;
 }
 
-/** The method name to record: the canonical MCP name, or `_OTHER` for anything else. */
-export function methodAttribute(method: unknown): string {
-  return METHOD_NAMES[methodIndex(method)] as string;
-}
-
 /** All MCP method names this package knows (for docs and tests). */
 export const MCP_METHODS: readonly string[] = Object.freeze([...METHODS]);
