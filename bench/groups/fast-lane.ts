@@ -31,7 +31,7 @@ import type * as MergeScopesModule from '../../packages/sdk/dist/fast-lane/merge
 import type * as TransformsModule from '../../packages/sdk/dist/transform/apply-collect-transforms.js';
 import { BOUNDS_15, HISTOGRAM_VALUES, attributeFactory, type AttrCount } from '../lib/attributes.js';
 import { median, type Figure, type GroupResult } from '../lib/figures.js';
-import { timeInterleaved } from '../lib/interleaved-batches.js';
+import { timeInterleaved, WARMUP_CALLS } from '../lib/interleaved-batches.js';
 import { measureNs } from '../lib/measure-ns.js';
 import { createOtelSetup } from '../lib/otel-provider.js';
 import type { GroupOptions } from './group-options.js';
@@ -188,7 +188,7 @@ async function runMcp(options: GroupOptions): Promise<Figure[]> {
   try {
     const timed = await timeInterleaved(
       cases.map((c) => c.fixture),
-      { warmupCalls: 3000, rounds: options.quick ? 150 : 600, callsPerBatch: 10 },
+      { warmupCalls: WARMUP_CALLS, rounds: options.quick ? 150 : 600, callsPerBatch: 10 },
     );
     cases.forEach((c, i) => c.samples.push(...timed[i]!));
   } finally {

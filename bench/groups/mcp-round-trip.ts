@@ -11,8 +11,8 @@
  *
  * A case whose fixture has `timeBatch` runs in its own child process (the competitors: require
  * hooks, prototype patches, global context managers; and the reference cases, whose garbage and
- * code would otherwise weigh on the cases sharing this process): in its turn of the interleaving, the child
- * times one batch of its instrumented pair and one of a bare pair of its own process, which is
+ * code would otherwise weigh on the cases sharing this process): in its turn of the interleaving,
+ * the child times one batch of its instrumented pair and one of a bare pair of its own process, which is
  * that case's zero (two processes running the same code differ by several µs); this process
  * waits idle meanwhile. These run after the in-process rounds, interleaved among themselves. Their
  * side effects are probed in the child too. A fixture with `recorded` is
@@ -20,13 +20,11 @@
  */
 import { MCP_CASES, type McpCase, type McpFixture, type Recorded } from '../cases/mcp-round-trip.js';
 import { median, type Figure, type GroupResult } from '../lib/figures.js';
-import { timeInterleaved } from '../lib/interleaved-batches.js';
+import { timeInterleaved, WARMUP_CALLS } from '../lib/interleaved-batches.js';
 import { startSideEffectProbe, type SideEffectCounts } from '../lib/side-effects.js';
 import type { GroupOptions } from './group-options.js';
 
 const PROBE_CALLS = 200;
-/** Untimed round trips per case before timing, the probe's included (see timeInterleaved). */
-const WARMUP_CALLS = 3000;
 
 interface Prepared {
   impl: string;

@@ -12,6 +12,9 @@
  */
 import { performance } from 'node:perf_hooks';
 
+/** Untimed calls per subject that reach the JIT's steady state (see above). */
+export const WARMUP_CALLS = 3000;
+
 export interface BatchSubject {
   call(): Promise<unknown>;
 }

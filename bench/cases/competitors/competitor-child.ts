@@ -7,13 +7,13 @@
  */
 import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { WARMUP_CALLS } from '../../lib/interleaved-batches.js';
 import { startSideEffectProbe } from '../../lib/side-effects.js';
 import type { Recorded, RemoteSideEffects } from '../mcp-round-trip.js';
 import type { BatchTimes, ChildCaseModule, ChildCaseName, ChildReply, ChildRequest, RunningChildCase } from './protocol.js';
 
-/** Same counts as the in-process probe and warmup of bench/groups/mcp-round-trip.ts. */
+/** Same count as the in-process probe of bench/groups/mcp-round-trip.ts. */
 const PROBE_CALLS = 200;
-const WARMUP_CALLS = 3000;
 const WARMUP_BATCH = 10;
 
 const CASES: Record<ChildCaseName, () => Promise<ChildCaseModule>> = {

@@ -34,8 +34,9 @@ export interface StorageSettings {
  * The series of one fast histogram. A cell is found, fastest first: by the attribute object's
  * identity (frozen objects only: the last one is compared first, then a WeakMap, so no object but
  * that last one is kept alive), by the literal's keys and values in a bounded trie (no hashing, no
- * sort), else by the canonical key of the (allow-listed) attributes, as OTel hashes them. At most `cardinalityLimit - 1` attribute sets get
- * their own cell; later ones share the overflow cell `{ 'otel.metric.overflow': true }`, as in OTel.
+ * sort), else by the canonical key of the (allow-listed) attributes, as OTel hashes them. At most
+ * `cardinalityLimit - 1` attribute sets get their own cell; later ones share the overflow cell
+ * `{ 'otel.metric.overflow': true }`, as in OTel.
  */
 export class FastHistogramStorage {
   readonly boundaries: number[];
