@@ -8,6 +8,7 @@ import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade
 import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
 import { createNoopHandle } from './noop-handle.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
+import { startRuntimeMetrics } from './platform/node/runtime/start-runtime-metrics.js';
 import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
 import { startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
@@ -49,6 +50,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
   const pipeline = createMetricsPipeline(resolved);
   const apiProvider: ApiMeterProvider = pipeline.meterProvider;
   const { readers } = pipeline;
+  const runtime = resolved.runtime ? startRuntimeMetrics(apiProvider) : undefined;
 
   const servers: TelemetryServer[] = [];
   const endpoints: MetricsEndpoints = {};
@@ -61,6 +63,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     }
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
+    runtime?.stop();
     await pipeline.shutdown();
     throw error;
   }
@@ -78,7 +81,9 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
       if (otelMetrics.getMeterProvider() === apiProvider) otelMetrics.disable();
     }
     await Promise.all(servers.map((server) => server.close()));
+    // The final export still carries the runtime metrics; their monitors stop after it.
     await pipeline.shutdown();
+    runtime?.stop();
   };
 
   const shutdownOnce = () => (shutdownPromise ??= shutdown());

@@ -29,6 +29,7 @@ export interface MergedConfig {
   cardinalityLimit: number | undefined;
   registerGlobal: boolean | undefined;
   shutdownOnSignals: boolean | undefined;
+  runtime: boolean | undefined;
 }
 
 const SERVICE_NAME = 'service.name';
@@ -58,6 +59,7 @@ export function mergeLayers(code: ParsedLayer, file: ParsedLayer, env: EnvReader
     cardinalityLimit: fromCode.cardinalityLimit ?? fromFile.cardinalityLimit,
     registerGlobal: fromCode.registerGlobal ?? fromFile.registerGlobal,
     shutdownOnSignals: fromCode.shutdownOnSignals ?? fromFile.shutdownOnSignals,
+    runtime: fromCode.runtime ?? fromFile.runtime,
   };
 }
 

@@ -88,6 +88,9 @@ export const metricsConfigSchema = z
       shutdownOnSignals: flag()
         .optional()
         .meta({ description: 'On SIGTERM/SIGINT, shut down (final export of every exporter) before the process exits.', default: false }),
+      runtime: flag()
+        .optional()
+        .meta({ description: 'Emit the Node.js runtime metrics (nodejs.eventloop.*, v8js.*, process.*) under the meter @mcp-otel/sdk/runtime.', default: true }),
     },
     expecting('an object (a MetricsConfig)'),
   )

@@ -16,6 +16,7 @@ export const CONFIG_DEFAULTS = {
   cardinalityLimit: 2000,
   registerGlobal: true,
   shutdownOnSignals: false,
+  runtime: true,
 } as const;
 
 /** The exporters when no source names any. Env variables of their type still apply. */
@@ -38,6 +39,7 @@ export function normalizeConfig(merged: MergedConfig): ResolvedConfig {
     cardinalityLimit: merged.cardinalityLimit ?? CONFIG_DEFAULTS.cardinalityLimit,
     registerGlobal: merged.registerGlobal ?? CONFIG_DEFAULTS.registerGlobal,
     shutdownOnSignals: merged.shutdownOnSignals ?? CONFIG_DEFAULTS.shutdownOnSignals,
+    runtime: merged.runtime ?? CONFIG_DEFAULTS.runtime,
   };
 }
 

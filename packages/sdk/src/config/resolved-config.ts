@@ -84,4 +84,6 @@ export interface ResolvedConfig {
   cardinalityLimit: number;
   registerGlobal: boolean;
   shutdownOnSignals: boolean;
+  /** Start the Node.js runtime metrics. */
+  runtime: boolean;
 }

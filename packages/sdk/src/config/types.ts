@@ -173,4 +173,11 @@ export interface MetricsConfig {
    * the process ends as it would have. Removed by `shutdown()`. @default false
    */
   shutdownOnSignals?: boolean;
+  /**
+   * Emit the Node.js runtime metrics of the semantic conventions (`nodejs.eventloop.*`,
+   * `v8js.gc.duration`, `v8js.memory.heap.*`, `process.cpu.*`, `process.memory.usage`, ...) under
+   * the meter `@mcp-otel/sdk/runtime` (component key `runtime`). `false` does not start them at all.
+   * @default true
+   */
+  runtime?: boolean;
 }

@@ -18,6 +18,7 @@ describe('resolveConfig defaults', () => {
       cardinalityLimit: 2000,
       registerGlobal: true,
       shutdownOnSignals: false,
+      runtime: true,
     });
   });
 
@@ -71,7 +72,7 @@ describe('resolveConfig defaults', () => {
   });
 
   it('exposes the default constants with the documented values', () => {
-    expect(CONFIG_DEFAULTS).toEqual({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, samplingRate: 1, cardinalityLimit: 2000, registerGlobal: true, shutdownOnSignals: false });
+    expect(CONFIG_DEFAULTS).toEqual({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, samplingRate: 1, cardinalityLimit: 2000, registerGlobal: true, shutdownOnSignals: false, runtime: true });
     expect(PROMETHEUS_DEFAULTS).toEqual({ host: '127.0.0.1', port: 9464, path: '/metrics' });
     expect(OTLP_DEFAULTS).toEqual({ endpoint: 'http://localhost:4318/v1/metrics', protocol: 'http/protobuf', timeoutMs: 10_000, compression: 'none', temporality: 'cumulative' });
     expect(CONSOLE_DEFAULTS).toEqual({ format: 'table' });

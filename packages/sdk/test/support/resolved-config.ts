@@ -14,6 +14,7 @@ export function resolvedConfig(overrides: Partial<ResolvedConfig> = {}): Resolve
     cardinalityLimit: 2000,
     registerGlobal: false,
     shutdownOnSignals: false,
+    runtime: false,
     ...overrides,
   };
 }
