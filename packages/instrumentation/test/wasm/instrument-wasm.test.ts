@@ -16,17 +16,18 @@ type Tools = {
 };
 
 const CALLS = 'mcp_otel.wasm.call.duration';
-let bytes: Uint8Array;
+let bytes: Uint8Array<ArrayBuffer>;
 beforeAll(async () => {
   bytes = await fixtureWasm('tools.wat');
 });
 
 const imports = (log: (v: number) => void = () => {}) => ({ env: { log } });
+const fromBytes = (wasm: typeof WebAssembly, log?: (v: number) => void) => wasm.instantiate(bytes, imports(log));
 const exportsOf = (instance: WebAssembly.Instance) => instance.exports as unknown as Tools;
 
 /** What the same call throws on an unwrapped instance (a new error each time, same class and message). */
 async function unwrappedError(call: (tools: Tools) => unknown): Promise<unknown> {
-  const { instance } = await WebAssembly.instantiate(bytes, imports());
+  const { instance } = await fromBytes(WebAssembly);
   try {
     call(exportsOf(instance));
   } catch (error) {
@@ -42,7 +43,7 @@ describe('instrumentWasm', () => {
 
   it('records compile and instantiate durations, the module size, and each call per export', async () => {
     const wasm = instrumentWasm(WebAssembly, { name: 'tools', meterProvider: metrics.provider });
-    const { module, instance } = await wasm.instantiate(bytes, imports());
+    const { module, instance } = await fromBytes(wasm);
     expect(module).toBeInstanceOf(WebAssembly.Module);
     expect(instance).toBeInstanceOf(WebAssembly.Instance);
     const tools = exportsOf(instance);
@@ -68,7 +69,7 @@ describe('instrumentWasm', () => {
     ['divide_overflow', 'other', (t: Tools) => t.divide_overflow()],
   ] as const)('counts a trap in %s as %s and throws exactly what the engine threw', async (name, kind, call) => {
     const wasm = instrumentWasm(WebAssembly, { name: 'traps', meterProvider: metrics.provider });
-    const { instance } = await wasm.instantiate(bytes, imports());
+    const { instance } = await fromBytes(wasm);
     let thrown: unknown;
     try {
       call(exportsOf(instance));
@@ -87,7 +88,9 @@ describe('instrumentWasm', () => {
   it('passes an exception from a host import through as the same object; it is not a trap', async () => {
     const failure = new TypeError('host says no');
     const wasm = instrumentWasm(WebAssembly, { name: 'imports', meterProvider: metrics.provider });
-    const { instance } = await wasm.instantiate(bytes, imports(() => { throw failure; }));
+    const { instance } = await fromBytes(wasm, () => {
+      throw failure;
+    });
     expect(() => exportsOf(instance).log(1)).toThrow(failure);
     let thrown: unknown;
     try {
@@ -103,7 +106,7 @@ describe('instrumentWasm', () => {
 
   it('reports linear memory size and counts growth, from wasm memory.grow and from JavaScript', async () => {
     const wasm = instrumentWasm(WebAssembly, { name: 'memory', meterProvider: metrics.provider });
-    const { instance } = await wasm.instantiate(bytes, imports());
+    const { instance } = await fromBytes(wasm);
     const tools = exportsOf(instance);
     let collected = await metrics.collect();
     expect(total(collected.get('mcp_otel.wasm.memory.size'))).toBe(65536);
@@ -164,7 +167,7 @@ describe('instrumentWasm', () => {
   });
 
   it('wraps an instance made elsewhere with instrumentWasmInstance', async () => {
-    const { instance } = await WebAssembly.instantiate(bytes, imports());
+    const { instance } = await fromBytes(WebAssembly);
     expect(instrumentWasmInstance(instance, { name: 'elsewhere', meterProvider: metrics.provider })).toBe(instance);
     exportsOf(instance).add(1, 2);
     expect(series((await metrics.collect()).get(CALLS))).toEqual(['mcp_otel.wasm.export.name=add,mcp_otel.wasm.module.name=elsewhere => 1']);

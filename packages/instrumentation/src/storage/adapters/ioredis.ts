@@ -10,7 +10,8 @@ import { resolveStorageOptions } from '../storage-options.js';
 
 /** The members of an ioredis 6 client (`Redis`) used here. */
 export interface RedisClientLike {
-  sendCommand(command: RedisCommandLike, ...rest: unknown[]): unknown;
+  /** Takes ioredis's `Command` (read as {@link RedisCommandLike}); typed loosely so any client version fits. */
+  sendCommand(command: never, ...rest: never[]): unknown;
   readonly options: { host?: string; port?: number; path?: string; db?: number };
 }
 
