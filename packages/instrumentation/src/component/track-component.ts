@@ -45,6 +45,8 @@ export class ComponentTracker {
   }
 
   /** Times unloading it (`unload` optional) and counts it out of `mcp_otel.component.active`. */
+  unload(): undefined;
+  unload<T>(unload: () => T): T;
   unload<T>(unload?: () => T): T | undefined {
     const release = () => {
       if (this.cells.active > 0) this.cells.active--;
