@@ -145,7 +145,9 @@ function countByKind(problems: readonly MetricsProblem[]): Map<string, number> {
 }
 
 function reportLateShutdown(pipeline: MetricsPipeline, deadlineMs: number, reporter: Reporter): void {
-  const busy = pipeline.readers.push.filter((push) => push.exporter.status().exporting > 0).map((push) => push.config.type);
+  const stuck = pipeline.readers.push.filter((push) => push.exporter.status().exporting > 0);
+  for (const push of stuck) push.exporter.abandon();
+  const busy = stuck.map((push) => push.config.type);
   const which = busy.length === 0 ? 'the readers' : `the ${busy.join(', ')} exporter(s)`;
   reporter.warn(
     `shutdown did not finish within ${formatMs(deadlineMs)}: ${which} still had not answered, and were left behind ` +
