@@ -32,7 +32,7 @@ function fullGc(): void {
 }
 
 /** Heap retained per object made by `make`, measured over `count` objects kept alive. */
-async function bytesEach(count: number, make: () => unknown | Promise<unknown>): Promise<number> {
+async function bytesEach(count: number, make: () => unknown): Promise<number> {
   const kept: unknown[] = [];
   await make(); // code paths and shared state warmed up
   fullGc();

@@ -26,7 +26,7 @@ export async function componentsExchange(meterProvider: MeterProvider): Promise<
   const remote = instrumentCache(
     {
       get: async (key: string) => (key === 'boom' ? Promise.reject(new RangeError('down')) : null),
-      set: async () => {},
+      set: async (_key: string, _value: string) => {},
     },
     { name: 'docs-remote', meterProvider },
   );
@@ -92,5 +92,5 @@ export async function componentsExchange(meterProvider: MeterProvider): Promise<
       return undefined;
     }
   });
-  await component.unload();
+  component.unload();
 }

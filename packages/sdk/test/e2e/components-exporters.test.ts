@@ -4,7 +4,6 @@ import { startMetrics } from '@mcp-otel/sdk';
 import { describeWithPeer } from '../peers/describe-with-peer.js';
 import { httpRequest } from '../peers/http-request.js';
 import { attributesOf, findMetrics, lastMetric } from '../peers/otlp-decoded.js';
-import type { OtlpExportRequest } from '../peers/otlp-decoded.js';
 import { assertOtlpExportCanRun } from '../peers/otlp-export-guard.js';
 import type { OtlpReceiver } from '../peers/otlp-receiver.js';
 import { startOtlpReceiver } from '../peers/otlp-receiver.js';
@@ -90,7 +89,7 @@ describeWithPeer(['prometheus', 'otlp-proto'], 'cache, storage, WebAssembly and 
     await handle!.forceFlush();
     const exports = await receiver!.waitForExports(1);
     expect(receiver!.rejected).toEqual([]);
-    const requests = exports.map((e) => e.request as OtlpExportRequest);
+    const requests = exports.map((e) => e.request);
     for (const name of OTLP_NAMES) expect([name, findMetrics(requests, name).length > 0]).toEqual([name, true]);
     const storage = lastMetric(requests, 'db.client.operation.duration');
     expect([storage.scope, storage.metric.unit, storage.resource['service.name']]).toEqual(['@mcp-otel/instrumentation/storage', 's', 'components-e2e']);

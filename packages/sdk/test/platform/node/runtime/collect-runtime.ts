@@ -1,5 +1,5 @@
 import type { MeterProvider } from '@opentelemetry/api';
-import { AggregationTemporality, InstrumentType, MeterProvider as SdkMeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import { AggregationTemporality, MeterProvider as SdkMeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 
 /** A reader that collects only when asked. */
 class OnDemandReader extends MetricReader {
@@ -30,7 +30,8 @@ export function runtimeHarness(): { provider: MeterProvider; collect(): Promise<
             scope: sm.scope.name,
             name: m.descriptor.name,
             unit: m.descriptor.unit,
-            type: InstrumentType[m.descriptor.type as unknown as keyof typeof InstrumentType] ?? String(m.descriptor.type),
+            // `type` is there at run time (sdk-metrics 2.12) but not in MetricDescriptor's declared type.
+            type: String((m.descriptor as { type?: unknown }).type),
             points: (m.dataPoints as { attributes: Record<string, unknown>; value: unknown }[]).map((p) =>
               typeof p.value === 'number' ? { attributes: p.attributes, value: p.value } : { attributes: p.attributes, value: (p.value as { sum: number }).sum, count: (p.value as { count: number }).count },
             ),
