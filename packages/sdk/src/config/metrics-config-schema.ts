@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { alertsConfigSchema } from './alerts-config.js';
 import { exporterConfigSchema } from './exporters/exporter-registry.js';
+import { healthConfigSchema } from './health-config.js';
+import { retentionConfigSchema } from './retention-config.js';
 import { duration, encodeExpected, expecting, flag, integer, nonEmptyString, rate, record } from './schema-fields.js';
 
 /**
@@ -88,6 +91,9 @@ export const metricsConfigSchema = z
       shutdownOnSignals: flag()
         .optional()
         .meta({ description: 'On SIGTERM/SIGINT, shut down (final export of every exporter) before the process exits.', default: false }),
+      health: healthConfigSchema.optional(),
+      retention: retentionConfigSchema.optional(),
+      alerts: alertsConfigSchema.optional(),
     },
     expecting('an object (a MetricsConfig)'),
   )

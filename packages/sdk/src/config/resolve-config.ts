@@ -5,6 +5,7 @@ import { ConfigError } from './config-error.js';
 import { EnvReader } from './env/env-reader.js';
 import { mergeLayers } from './merge-layers.js';
 import { normalizeConfig } from './normalize.js';
+import { observabilityIssues } from './observability-normalize.js';
 import type { ParsedLayer } from './parse-layer.js';
 import { emptyLayer, parseLayer } from './parse-layer.js';
 import { findPortConflicts } from './port-conflicts.js';
@@ -49,7 +50,7 @@ export function resolveConfig(input: ResolveConfigInput = {}): ResolvedConfig {
   const file = readFileLayer(input.configFile, env);
   const merged = mergeLayers(code, file, env);
   const resolved = normalizeConfig(merged);
-  const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...findPortConflicts(merged.exporters, resolved.exporters)];
+  const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...findPortConflicts(merged.exporters, resolved.exporters), ...observabilityIssues(merged, resolved)];
   if (issues.length > 0) throw new ConfigError(issues);
   return resolved;
 }

@@ -1,3 +1,7 @@
+import type { ResolvedAlerts } from '../alerts/resolved-alerts.js';
+import type { ResolvedHealth } from './health-config.js';
+import type { ResolvedRetention } from './retention-config.js';
+
 /**
  * The configuration after merge, validation and normalization: every default applied, durations
  * in milliseconds. `create/*` functions take only this shape.
@@ -84,4 +88,9 @@ export interface ResolvedConfig {
   cardinalityLimit: number;
   registerGlobal: boolean;
   shutdownOnSignals: boolean;
+  health: ResolvedHealth;
+  /** The metric history: from `retention`, or sized for `alerts`; `undefined` when off. */
+  retention: ResolvedRetention | undefined;
+  /** `undefined` when no alerts are configured. */
+  alerts: ResolvedAlerts | undefined;
 }

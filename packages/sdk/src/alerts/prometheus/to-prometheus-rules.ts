@@ -1,0 +1,84 @@
+import { stringify } from 'yaml';
+import type { ResolvedConfig } from '../../config/resolved-config.js';
+import type { AlertExpression, RuleSelector } from '../alert-rule-types.js';
+import { promDuration } from '../expression/promql-text.js';
+import { toPromQL } from '../expression/to-promql.js';
+import type { PrometheusNaming } from './prometheus-names.js';
+import { prometheusNamingOf } from './prometheus-names.js';
+
+/** One alerting rule of a Prometheus rules file. */
+export interface PrometheusAlertingRule {
+  alert: string;
+  expr: string;
+  for?: string;
+  keep_firing_for?: string;
+  labels: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/** A Prometheus rules file (`groups:`), as data. */
+export interface PrometheusRulesFile {
+  groups: Array<{ name: string; interval: string; rules: PrometheusAlertingRule[] }>;
+}
+
+/** A rule that could not be written, and why. */
+export interface RuleProblem {
+  rule: string;
+  problems: string[];
+}
+
+/** What {@link rulesFromResolvedConfig} made of the rules. */
+export interface PrometheusRules {
+  file: PrometheusRulesFile;
+  /** The file as YAML, ready for `rule_files:` (and `promtool check rules`). */
+  yaml: string;
+  /** Rules left out of the file, with the reasons. Empty when every rule was written. */
+  problems: RuleProblem[];
+}
+
+/** Options of {@link rulesFromResolvedConfig}. */
+export interface PrometheusRulesOptions {
+  /** The rule group's name. @default "mcp-otel" */
+  groupName?: string;
+  /** How Prometheus names the series. @default the naming of the config's Prometheus exporter */
+  naming?: PrometheusNaming;
+  /** Units of metrics (OTel name to unit) for names that carry units, besides the rules' own `unit`. @default {} */
+  units?: Record<string, string>;
+}
+
+/**
+ * The alert rules of a resolved config as a Prometheus rules file: the same expressions, with the
+ * series and label names Prometheus sees on `/metrics` (`_total`, `_bucket`, `otel_scope_name`),
+ * the same `for`, `keep_firing_for`, labels (with `severity`) and annotations, in one group
+ * evaluated at `alerts.evaluationInterval`. A rule PromQL cannot hold as written is reported in
+ * `problems`, never dropped silently.
+ */
+export function rulesFromResolvedConfig(config: Pick<ResolvedConfig, 'alerts' | 'exporters'>, options: PrometheusRulesOptions = {}): PrometheusRules {
+  const naming = options.naming ?? prometheusNamingOf(config);
+  const units = options.units ?? {};
+  const unitOf = (selector: RuleSelector) => selector.unit ?? units[selector.metric];
+  const rules: PrometheusAlertingRule[] = [];
+  const problems: RuleProblem[] = [];
+  for (const rule of config.alerts?.rules ?? []) {
+    const promql = toPromQL(rule.expr, naming, unitOf);
+    if (!promql.ok) {
+      problems.push({ rule: rule.name, problems: promql.problems });
+      continue;
+    }
+    const written: PrometheusAlertingRule = { alert: rule.name, expr: promql.promql, labels: { severity: rule.severity, ...rule.labels } };
+    if (rule.forMs > 0) written.for = promDuration(rule.forMs);
+    if (rule.keepFiringForMs > 0) written.keep_firing_for = promDuration(rule.keepFiringForMs);
+    if (Object.keys(rule.annotations).length > 0) written.annotations = { ...rule.annotations };
+    rules.push(written);
+  }
+  const interval = promDuration(config.alerts?.evaluationIntervalMs ?? 15_000);
+  const file: PrometheusRulesFile = { groups: [{ name: options.groupName ?? 'mcp-otel', interval, rules }] };
+  return { file, yaml: stringify(file, { lineWidth: 0 }), problems };
+}
+
+/** The PromQL of one expression with the default naming (for docs and messages). */
+export function expressionToPromQL(expr: AlertExpression, naming: PrometheusNaming = { withoutUnits: true }): string {
+  const result = toPromQL(expr, naming, (selector) => selector.unit);
+  if (!result.ok) throw new Error(result.problems.join('; '));
+  return result.promql;
+}
