@@ -1,14 +1,18 @@
 import { diag, metrics as otelMetrics } from '@opentelemetry/api';
 import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
+import { systemClock } from './clock/clock.js';
+import type { Clock } from './clock/clock.js';
 import { resolveConfig } from './config/resolve-config.js';
 import { createMetricsPipeline } from './create/create-pipeline.js';
 import type { MetricsConfig } from './config/types.js';
 import { createStderrDiagLogger, parseLogLevel } from './diag/stderr-diag-logger.js';
 import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade.js';
 import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
+import { ExporterStatusBoard } from './health/exporter-status.js';
 import { createNoopHandle } from './noop-handle.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
 import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
+import { createObservability } from './platform/node/start-observability.js';
 import { startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
 
@@ -18,6 +22,8 @@ export interface ConfigSources {
   env?: Record<string, string | undefined>;
   /** A JSON or YAML config file. @default env `MCP_OTEL_CONFIG` */
   configFile?: string;
+  /** The clock of health checks, the history and alert evaluation (tests pass a `ManualClock`). @default the system clock */
+  clock?: Clock;
 }
 
 /**
@@ -46,18 +52,27 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
   const resolved = resolveConfig({ config, env, configFile: sources.configFile });
   if (!resolved.enabled) return createNoopHandle(resolved);
 
-  const pipeline = createMetricsPipeline(resolved);
+  const clock = sources.clock ?? systemClock;
+  const exporterStatus = new ExporterStatusBoard(() => clock.now());
+  const pipeline = createMetricsPipeline(resolved, { exporterStatus });
   const apiProvider: ApiMeterProvider = pipeline.meterProvider;
   const { readers } = pipeline;
+  const observability = createObservability(resolved, { readers, meterProvider: apiProvider, clock, exporters: exporterStatus });
 
   const servers: TelemetryServer[] = [];
   const endpoints: MetricsEndpoints = {};
   try {
-    for (const prometheus of readers.prometheus) {
+    for (const [index, prometheus] of readers.prometheus.entries()) {
       const exporter = prometheus.config;
-      const server = await startTelemetryServer({ host: exporter.host, port: exporter.port, routes: { [prometheus.path]: prometheus.handle } });
+      const server = await startTelemetryServer({ host: exporter.host, port: exporter.port, routes: observability.routesBeside(prometheus, index) });
       servers.push(server);
       endpoints.prometheus ??= server.baseUrl + prometheus.path;
+      if (resolved.health.enabled && resolved.health.server === undefined) endpoints.health ??= `${server.baseUrl}/health`;
+    }
+    const healthServer = await observability.startServer();
+    if (healthServer !== undefined) {
+      servers.push(healthServer);
+      endpoints.health = `${healthServer.baseUrl}/health`;
     }
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
@@ -65,6 +80,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     throw error;
   }
 
+  observability.start();
   const registeredGlobal = resolved.registerGlobal && registerGlobal(apiProvider);
   if (registeredGlobal) setFacadeProvider(apiProvider);
 
@@ -77,6 +93,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
       if (getFacadeProvider() === apiProvider) setFacadeProvider(undefined);
       if (otelMetrics.getMeterProvider() === apiProvider) otelMetrics.disable();
     }
+    await observability.shutdown();
     await Promise.all(servers.map((server) => server.close()));
     await pipeline.shutdown();
   };
@@ -91,6 +108,9 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     meter: (name = DEFAULT_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
     forceFlush: pipeline.forceFlush,
     shutdown: shutdownOnce,
+    health: observability.health,
+    history: observability.history,
+    alerts: observability.alerts,
   });
 }
 

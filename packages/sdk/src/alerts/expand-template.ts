@@ -24,7 +24,7 @@ export function goFloat(value: number, precision?: number): string {
   if (value === Infinity) return '+Inf';
   if (value === -Infinity) return '-Inf';
   if (value === 0) return Object.is(value, -0) ? '-0' : '0';
-  const exponential = precision === undefined ? value.toExponential() : value.toExponential(Math.max(0, precision - 1));
+  const exponential = precision === undefined ? value.toExponential() : roundHalfEven(value, Math.max(1, precision));
   const [mantissa, exponentText] = exponential.split('e') as [string, string];
   const exponent = Number(exponentText);
   // Go switches to the exponent form below 1e-4 and from 1e6 on when printing the shortest form (strconv ftoa.go).
@@ -34,6 +34,20 @@ export function goFloat(value: number, precision?: number): string {
     return `${digits}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
   }
   return stripZeros(Number(exponential).toFixed(Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - exponent)));
+}
+
+/**
+ * `value.toExponential(digits - 1)`, except that an exact tie rounds to the even digit, as Go's
+ * decimal rounding does (JavaScript rounds ties up): 12345 to 4 digits is 1.234e+4, not 1.235e+4.
+ */
+function roundHalfEven(value: number, digits: number): string {
+  const rounded = value.toExponential(digits - 1);
+  // Enough digits to see a tie: the digits past the kept ones are exactly 5, then zeros.
+  const [mantissa = '', exponent = ''] = value.toExponential(Math.min(100, digits + 24)).split('e');
+  const all = mantissa.replace('-', '').replace('.', '');
+  const kept = all.slice(0, digits);
+  if (!/^50*$/.test(all.slice(digits)) || Number(kept.at(-1)) % 2 === 1) return rounded;
+  return `${value < 0 ? '-' : ''}${kept[0]}${kept.length > 1 ? `.${kept.slice(1)}` : ''}e${exponent}`;
 }
 
 function stripZeros(text: string): string {

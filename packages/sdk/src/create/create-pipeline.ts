@@ -3,6 +3,7 @@ import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { FastLane } from '../fast-lane/fast-lane.js';
+import type { ExporterStatusBoard } from '../health/exporter-status.js';
 import { createReaders } from './create-readers.js';
 import type { Readers } from './create-readers.js';
 import { createResource } from './create-resource.js';
@@ -33,11 +34,11 @@ export interface MetricsPipeline {
  * myHttpServer.get('/metrics', pipeline.readers.prometheus[0]!.handle);
  * ```
  */
-export function createMetricsPipeline(config: ResolvedConfig): MetricsPipeline {
+export function createMetricsPipeline(config: ResolvedConfig, options: { exporterStatus?: ExporterStatusBoard } = {}): MetricsPipeline {
   // Histograms and facade counters take the fast lane (aggregated in place, read by one producer per
   // reader); the sampling wrapper goes outside it so sampled values reach it and get scaled back.
   const fastLane = new FastLane({ config });
-  const readers = createReaders(config, fastLane);
+  const readers = createReaders(config, fastLane, options.exporterStatus);
   const provider = new MeterProvider({ resource: createResource(config), views: createViews(config), readers: readers.all });
   const sampling = createSampling(fastLane.wrap(provider), config);
   installCollectTransforms(readers, sampling.transform);

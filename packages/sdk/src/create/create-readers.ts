@@ -1,7 +1,11 @@
 import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import type { MetricReader } from '@opentelemetry/sdk-metrics';
 import type { ResolvedConfig } from '../config/resolved-config.js';
+import { needsHistoryReader } from '../config/observability-normalize.js';
 import type { FastLane } from '../fast-lane/fast-lane.js';
+import type { ExporterStatusBoard } from '../health/exporter-status.js';
+import { trackPushExporter } from '../health/exporter-status.js';
+import { HistoryReader } from '../history/history-reader.js';
 import { createPrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
 import type { PrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
 import { createPushExporter } from './create-push-exporter.js';
@@ -17,6 +21,8 @@ export interface PushReader {
 export interface Readers {
   prometheus: PrometheusReader[];
   push: PushReader[];
+  /** The reader of the metric history (and the transport health check), when one is needed. */
+  history?: HistoryReader;
   /** All of them, in config order, for the MeterProvider. */
   all: MetricReader[];
 }
@@ -29,7 +35,7 @@ const MAX_EXPORT_TIMEOUT_MS = 30_000;
  * `fastLane`, each reader also gets its fast-lane producer (the fast histograms, at the reader's
  * temporality).
  */
-export function createReaders(config: ResolvedConfig, fastLane?: FastLane): Readers {
+export function createReaders(config: ResolvedConfig, fastLane?: FastLane, exporterStatus?: ExporterStatusBoard): Readers {
   const readers: Readers = { prometheus: [], push: [], all: [] };
   for (const exporter of config.exporters) {
     if (exporter.type === 'prometheus') {
@@ -38,7 +44,9 @@ export function createReaders(config: ResolvedConfig, fastLane?: FastLane): Read
       readers.all.push(prometheus.reader);
       continue;
     }
-    const pushExporter = createPushExporter(exporter);
+    const created = createPushExporter(exporter);
+    // Each export's result feeds the exporter health check.
+    const pushExporter = exporterStatus === undefined ? created : trackPushExporter(created, exporterStatus, exporterStatus.add(exporter.type, 'push'));
     const reader = new PeriodicExportingMetricReader({
       exporter: pushExporter,
       metricProducers: fastLane === undefined ? [] : [fastLane.createProducer(pushExporter)],
@@ -48,6 +56,11 @@ export function createReaders(config: ResolvedConfig, fastLane?: FastLane): Read
     });
     readers.push.push({ reader, config: exporter });
     readers.all.push(reader);
+  }
+  if (needsHistoryReader(config)) {
+    // An ordinary reader with its own fast-lane producer: the history holds what /metrics serves.
+    readers.history = new HistoryReader({ cardinalityLimit: config.cardinalityLimit, metricProducers: fastLane === undefined ? [] : [fastLane.createProducer()] });
+    readers.all.push(readers.history);
   }
   return readers;
 }

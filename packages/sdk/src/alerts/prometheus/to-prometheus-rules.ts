@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
+import { resolveConfig } from '../../config/resolve-config.js';
 import type { ResolvedConfig } from '../../config/resolved-config.js';
+import type { MetricsConfig } from '../../config/types.js';
 import type { AlertExpression, RuleSelector } from '../alert-rule-types.js';
 import { promDuration } from '../expression/promql-text.js';
 import { toPromQL } from '../expression/to-promql.js';
@@ -47,11 +49,38 @@ export interface PrometheusRulesOptions {
 }
 
 /**
+ * The alert rules of a config as a Prometheus rules file (see {@link rulesFromResolvedConfig}).
+ * The config is validated as `startMetrics` would (without reading env unless `env` is given), so
+ * a bad rule throws a `ConfigError` naming it.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { toPrometheusRules } from '@mcp-otel/sdk';
+ *
+ * const { yaml, problems } = toPrometheusRules({ alerts: { rules: [{ name: 'ToolErrors', severity: 'warning', for: '1m',
+ *   expr: { type: 'rate', metric: 'mcp.server.operation.duration', field: 'count', window: '5m', threshold: 1,
+ *     attributes: { 'error.type': { op: '!=', value: '' } } } }] } });
+ * // expr: sum(rate(mcp_server_operation_duration_count{error_type!=""}[5m])) > 1
+ * if (problems.length === 0) writeFileSync('mcp-otel.rules.yml', yaml);
+ * ```
+ */
+export function toPrometheusRules(config: MetricsConfig, options: PrometheusRulesOptions & { env?: Record<string, string | undefined> } = {}): PrometheusRules {
+  return rulesFromResolvedConfig(resolveConfig({ config, env: options.env ?? {} }), options);
+}
+
+/**
  * The alert rules of a resolved config as a Prometheus rules file: the same expressions, with the
  * series and label names Prometheus sees on `/metrics` (`_total`, `_bucket`, `otel_scope_name`),
  * the same `for`, `keep_firing_for`, labels (with `severity`) and annotations, in one group
  * evaluated at `alerts.evaluationInterval`. A rule PromQL cannot hold as written is reported in
  * `problems`, never dropped silently.
+ *
+ * @example
+ * ```ts
+ * const rules = rulesFromResolvedConfig(resolveConfig({ configFile: 'mcp-otel.yaml' }));
+ * for (const { rule, problems } of rules.problems) console.error(rule, problems.join('; '));
+ * ```
  */
 export function rulesFromResolvedConfig(config: Pick<ResolvedConfig, 'alerts' | 'exporters'>, options: PrometheusRulesOptions = {}): PrometheusRules {
   const naming = options.naming ?? prometheusNamingOf(config);

@@ -1,0 +1,68 @@
+import type { MeterProvider } from '@opentelemetry/api';
+import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import type { Clock } from '../clock/clock.js';
+import { durationToMs } from '../config/duration.js';
+import type { ResolvedHealth } from '../config/health-config.js';
+import { exporterCheck } from './checks/exporter-check.js';
+import { transportCheck } from './checks/transport-check.js';
+import type { ExporterStatusBoard } from './exporter-status.js';
+import { HealthMetrics } from './health-metrics.js';
+import { HealthRegistry } from './health-registry.js';
+import type { HealthApi, HealthCheckOptions } from './health-types.js';
+
+/** The health of a handle: the registry behind the endpoints, and the API. */
+export interface HealthParts {
+  registry: HealthRegistry;
+  api: HealthApi;
+}
+
+/** What building health needs besides the config. */
+export interface HealthDependencies {
+  clock: Clock;
+  meterProvider: MeterProvider;
+  exporters: ExporterStatusBoard;
+  /** A collection of every metric, for the transport check (absent: no transport check). */
+  collect: (() => Promise<ResourceMetrics>) | undefined;
+}
+
+/**
+ * The registry with the platform-independent built-in checks (one per exporter, MCP transports),
+ * health metrics, and `handle.health`. Built even when health is off, so `register` always works.
+ */
+export function createHealth(config: ResolvedHealth, dependencies: HealthDependencies): HealthParts {
+  const { clock } = dependencies;
+  let registry: HealthRegistry | undefined;
+  const metrics = config.enabled ? new HealthMetrics(dependencies.meterProvider, () => registry!) : undefined;
+  registry = new HealthRegistry({
+    clock,
+    defaultTimeoutMs: config.timeoutMs,
+    defaultCacheMs: config.cacheMs,
+    onRun: metrics === undefined ? undefined : (name, result, durationMs) => metrics.recordRun(name, result, durationMs),
+  });
+  if (config.enabled && config.exporters.enabled) {
+    for (const status of dependencies.exporters.all()) {
+      registry.register(`exporter:${status.name}`, exporterCheck(status, () => clock.now(), config.exporters.maxAgeMs), { critical: config.exporters.critical });
+    }
+  }
+  if (config.enabled && config.transport.enabled !== false && dependencies.collect !== undefined) {
+    registry.register('mcp-transport', transportCheck(dependencies.collect), { critical: config.transport.critical });
+  }
+  const checks = registry;
+  const api: HealthApi = {
+    register: (name, check, options: HealthCheckOptions = {}) =>
+      checks.register(name, check, {
+        critical: options.critical,
+        timeoutMs: options.timeout === undefined ? undefined : durationOption(options.timeout, 'timeout'),
+        cacheMs: options.interval === undefined ? undefined : durationOption(options.interval, 'interval'),
+      }),
+    check: () => checks.report(),
+    ready: () => checks.report((check) => check.critical),
+  };
+  return { registry: checks, api };
+}
+
+function durationOption(value: string | number, field: string): number {
+  const ms = durationToMs(value);
+  if (ms === undefined) throw new RangeError(`mcp-otel: health check option "${field}" must be a duration (ms, or "500ms", "2s"), got ${JSON.stringify(value)}`);
+  return ms;
+}
