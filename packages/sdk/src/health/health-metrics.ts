@@ -15,8 +15,9 @@ const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
 /**
  * Health as metrics: `mcp_otel.health.check.status` (a state set: 1 for the check's current
  * status, 0 for the other two) from the last result of each check, and
- * `mcp_otel.health.check.duration` for every run. A collection never runs checks itself (it would
- * wait on them), but starts a refresh so the next one reports fresh results.
+ * `mcp_otel.health.check.duration` for every run. A collection never runs checks (a check may
+ * collect metrics itself, and a collection must not wait on checks): the statuses are those of the
+ * last probe or `handle.health.check()`.
  */
 export class HealthMetrics {
   private readonly duration: Histogram;
@@ -31,11 +32,9 @@ export class HealthMetrics {
     meter
       .createObservableGauge(METRIC_HEALTH_CHECK_STATUS, { description: 'Status of each health check: 1 for its current status, 0 for the others.' })
       .addCallback((result) => {
-        const checks = registry();
-        for (const check of checks.lastResults()) {
+        for (const check of registry().lastResults()) {
           for (const status of STATUSES) result.observe(check.status === status ? 1 : 0, { [ATTR_HEALTH_CHECK_NAME]: check.name, [ATTR_HEALTH_STATUS]: status });
         }
-        void checks.report();
       });
   }
 

@@ -74,7 +74,15 @@ export class HealthRegistry {
   }
 
   private refresh(entry: Entry): Promise<void> {
-    entry.refreshing ??= this.run(entry).finally(() => (entry.refreshing = undefined));
+    if (entry.refreshing !== undefined) return entry.refreshing;
+    // Set before the check runs: a check that re-enters the registry (through a metrics
+    // collection, say) must find this run, not start another.
+    let finished = (): void => undefined;
+    entry.refreshing = new Promise<void>((resolve) => (finished = resolve));
+    void this.run(entry).finally(() => {
+      entry.refreshing = undefined;
+      finished();
+    });
     return entry.refreshing;
   }
 
