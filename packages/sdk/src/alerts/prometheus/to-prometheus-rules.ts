@@ -94,9 +94,11 @@ export function rulesFromResolvedConfig(config: Pick<ResolvedConfig, 'alerts' | 
       problems.push({ rule: rule.name, problems: promql.problems });
       continue;
     }
-    const written: PrometheusAlertingRule = { alert: rule.name, expr: promql.promql, labels: { severity: rule.severity, ...rule.labels } };
+    // Keys in the order Prometheus' own rule files use.
+    const written: PrometheusAlertingRule = { alert: rule.name, expr: promql.promql } as PrometheusAlertingRule;
     if (rule.forMs > 0) written.for = promDuration(rule.forMs);
     if (rule.keepFiringForMs > 0) written.keep_firing_for = promDuration(rule.keepFiringForMs);
+    written.labels = { severity: rule.severity, ...rule.labels };
     if (Object.keys(rule.annotations).length > 0) written.annotations = { ...rule.annotations };
     rules.push(written);
   }
