@@ -13,7 +13,13 @@ describe('ChannelRunner', () => {
   it('keeps a hung channel from delaying another, and bounds its queue', async () => {
     const delivered: number[] = [];
     const hung = new ChannelRunner({ name: 'hung', deliver: () => new Promise<void>(() => undefined) }, { maxQueue: 3 });
-    const fine = new ChannelRunner({ name: 'fine', deliver: (n: number) => void delivered.push(n) ?? Promise.resolve() });
+    const fine = new ChannelRunner({
+      name: 'fine',
+      deliver: (n: number) => {
+        delivered.push(n);
+        return Promise.resolve();
+      },
+    });
     for (let n = 0; n < 10; n++) {
       hung.enqueue(n);
       fine.enqueue(n);
