@@ -2,6 +2,7 @@ import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentat
 import { startMetrics } from '@mcp-otel/sdk';
 import { parseDemoArgs } from './demo-args.js';
 import { startDemoClient } from './demo-client.js';
+import { DEMO_OBSERVABILITY } from './demo-observability.js';
 import { startDemoHttpServer } from './demo-http-server.js';
 import { createDemoServer } from './demo-tools.js';
 
@@ -9,9 +10,9 @@ const log = (line: string) => process.stderr.write(line + '\n');
 
 async function main(): Promise<void> {
   const args = parseDemoArgs(process.argv.slice(2));
-  // Only the service name is set in code, so OTEL_* variables and MCP_OTEL_CONFIG stay in charge
-  // of exporters (the default is Prometheus on 127.0.0.1:9464).
-  const telemetry = await startMetrics({ serviceName: 'mcp-otel-demo', serviceVersion: '0.1.0' });
+  // Only the service name and health/history/alerts are set in code, so OTEL_* variables and
+  // MCP_OTEL_CONFIG stay in charge of exporters (the default is Prometheus on 127.0.0.1:9464).
+  const telemetry = await startMetrics({ serviceName: 'mcp-otel-demo', serviceVersion: '0.1.0', ...DEMO_OBSERVABILITY });
   // Two lines of instrumentation: every server session and the client get MCP semantic-convention
   // metrics (operation and session durations) plus transport metrics.
   const server = await startDemoHttpServer({ host: '127.0.0.1', port: args.port, createServer: createDemoServer, onServer: instrumentMcpServer });
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   log(`mcp-otel demo running`);
   log(`  MCP server (Streamable HTTP): ${server.url}`);
   log(`  metrics:                      ${telemetry.endpoints.prometheus ?? '(no Prometheus exporter configured)'}`);
+  log(`  health:                       ${telemetry.endpoints.health ?? '(not served)'} (and /livez, /readyz)`);
+  log(`  alert rule:                   FlakyToolErrors (error ratio of flaky_fetch above 20% for 30 s), printed here when it fires`);
   log(args.durationSeconds === undefined ? '  Ctrl-C to stop' : `  stopping after ${args.durationSeconds} s`);
 
   let stopping = false;
