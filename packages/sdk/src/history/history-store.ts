@@ -78,7 +78,7 @@ export class HistoryStore {
   stats(): HistoryStats {
     return {
       series: this.seriesCount,
-      droppedSeries: this.dropped,
+      droppedPoints: this.dropped,
       collections: this.timeline.collections,
       bufferBytes: this.bytes,
       pointsPerSeries: this.capacity,

@@ -94,8 +94,11 @@ export interface VectorSample {
 export interface HistoryStats {
   /** Series stored (a histogram is one series). */
   series: number;
-  /** Series refused because `maxSeries` was reached, since start. */
-  droppedSeries: number;
+  /**
+   * Points not stored because `maxSeries` was reached, since start: a series that finds no room
+   * counts once per collection (distinct refused series are not remembered: that would be memory).
+   */
+  droppedPoints: number;
   /** Collections stored. */
   collections: number;
   /** Bytes of the preallocated value buffers (the points), all series. */

@@ -133,7 +133,7 @@ export const DISABLED_HISTORY: MetricHistory = {
   avgOverTime: () => [],
   maxOverTime: () => [],
   histogramQuantile: () => [],
-  stats: () => ({ series: 0, droppedSeries: 0, collections: 0, bufferBytes: 0, pointsPerSeries: 0 }),
+  stats: () => ({ series: 0, droppedPoints: 0, collections: 0, bufferBytes: 0, pointsPerSeries: 0 }),
   collect: () => Promise.resolve(),
 };
 

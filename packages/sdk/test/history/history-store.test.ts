@@ -34,11 +34,11 @@ describe('HistoryStore', () => {
     const store = new HistoryStore({ capacity: 2, maxSeries: 2 });
     const burst = collection([{ name: 'calls', kind: 'counter', points: ['a', 'b', 'c', 'd'].map((tool) => ({ attributes: { tool }, value: 1 })) }]);
     store.ingest(burst, 1000);
-    expect(store.stats()).toMatchObject({ series: 2, droppedSeries: 2 });
+    expect(store.stats()).toMatchObject({ series: 2, droppedPoints: 2 });
     store.ingest(collection([]), 2000);
     store.ingest(collection([]), 3000);
     store.ingest(counter(5, { tool: 'z' }), 4000);
-    expect(store.stats()).toMatchObject({ series: 1, droppedSeries: 2 });
+    expect(store.stats()).toMatchObject({ series: 1, droppedPoints: 2 });
   });
 
   it('refuses a collection whose time is not after the previous one', () => {

@@ -26,7 +26,7 @@ export function toPromQL(expr: AlertExpression, naming: PrometheusNaming, unitOf
   checkDistinct('by', expr.type === 'absent' ? [] : (expr.by ?? []), problems);
   if (problems.length > 0) return { ok: false, problems };
   const range = 'window' in expr && expr.window !== undefined ? `[${promDuration(durationToMs(expr.window) ?? 0)}]` : '';
-  const grouped = (op: string, inner: string) => `${op}${by.length > 0 ? ` by (${by.join(', ')})` : ''} (${inner})`;
+  const grouped = (op: string, inner: string) => (by.length > 0 ? `${op} by (${by.join(', ')}) (${inner})` : `${op}(${inner})`);
   let promql: string;
   switch (expr.type) {
     case 'value':
