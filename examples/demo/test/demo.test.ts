@@ -68,8 +68,8 @@ describeWithPeer('prometheus', 'the demo (npm start)', () => {
     const base = demo!.healthUrl.replace(/\/health$/, '');
     expect(demo!.metricsUrl).toBe(`${base}/metrics`);
     expect([(await fetch(`${base}/livez`)).status, (await fetch(`${base}/readyz`)).status]).toEqual([200, 200]);
-    const health = await (await fetch(demo!.healthUrl)).json();
-    expect(health.checks.map((check: { name: string }) => check.name)).toEqual(['exporter:prometheus', 'mcp-transport', 'event-loop', 'heap']);
+    const health = (await (await fetch(demo!.healthUrl)).json()) as { checks: Array<{ name: string }> };
+    expect(health.checks.map((check) => check.name)).toEqual(['exporter:prometheus', 'mcp-transport', 'event-loop', 'heap']);
   });
 
   it('fires its alert rule (flaky_fetch error ratio above 20% for 30 s) on stderr within a minute of start', async () => {

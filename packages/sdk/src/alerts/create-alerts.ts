@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { HistoryStore } from '../history/history-store.js';
 import { createAlertChannels } from './alert-channels.js';
 import { AlertEvaluator } from './alert-evaluator.js';
-import { createAlertMetrics } from './alert-metrics.js';
+import { createNotificationCounter, observeFiringAlerts } from './alert-metrics.js';
 import type { AlertsApi } from './alerts-api.js';
 import { disabledAlerts, EvaluatorAlertsApi } from './alerts-api.js';
 import type { LineWriter } from './notify/console-channel.js';
@@ -29,9 +29,9 @@ export interface AlertsDependencies {
 export function createAlerts(config: ResolvedConfig, dependencies: AlertsDependencies): AlertsParts {
   const { store, clock } = dependencies;
   if (config.alerts === undefined || store === undefined) return { api: disabledAlerts(config), evaluator: undefined };
-  let evaluator: AlertEvaluator | undefined;
-  const metrics = createAlertMetrics(dependencies.meterProvider, () => evaluator?.firingByRule() ?? new Map<string, number>());
-  const channels = createAlertChannels(config.alerts.notify, { clock, post: dependencies.post, outcomes: metrics.outcomes, write: dependencies.write });
-  evaluator = new AlertEvaluator({ config: config.alerts, store, clock, channels });
+  const outcomes = createNotificationCounter(dependencies.meterProvider);
+  const channels = createAlertChannels(config.alerts.notify, { clock, post: dependencies.post, outcomes, write: dependencies.write });
+  const evaluator = new AlertEvaluator({ config: config.alerts, store, clock, channels });
+  observeFiringAlerts(dependencies.meterProvider, () => evaluator.firingByRule());
   return { api: new EvaluatorAlertsApi({ evaluator, clock, config, unitsSeen: dependencies.unitsSeen }), evaluator };
 }

@@ -33,7 +33,7 @@ export function fingerprint(labels: Labels): string {
   for (const name of sortedNames(labels)) {
     for (const byte of encoder.encode(name)) add(byte);
     add(0xff);
-    for (const byte of encoder.encode(labels[name]!)) add(byte);
+    for (const byte of encoder.encode(labels[name] ?? '')) add(byte);
     add(0xff);
   }
   return hash.toString(16).padStart(16, '0');

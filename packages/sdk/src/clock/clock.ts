@@ -32,12 +32,12 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => Date.now(),
   after(delayMs, task) {
-    const timer = setTimeout(() => runTask(task), delayMs);
+    const timer = setTimeout(() => void runTask(task), delayMs);
     unref(timer);
     return () => clearTimeout(timer);
   },
   every(intervalMs, task) {
-    const timer = setInterval(() => runTask(task), intervalMs);
+    const timer = setInterval(() => void runTask(task), intervalMs);
     unref(timer);
     return () => clearInterval(timer);
   },

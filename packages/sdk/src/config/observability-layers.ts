@@ -45,7 +45,7 @@ function pick<K extends 'retention' | 'alerts'>(code: ParsedLayer, file: ParsedL
     const value = layer.config[key];
     if (value === undefined) continue;
     const source: LayerSource = layer.source ?? { kind: 'code' };
-    return { value: value as NonNullable<ParsedLayer['config'][K]>, path: (segments) => layerPath(source, [key, ...segments]) };
+    return { value, path: (segments) => layerPath(source, [key, ...segments]) };
   }
   return undefined;
 }

@@ -31,9 +31,9 @@ export interface HealthDependencies {
  */
 export function createHealth(config: ResolvedHealth, dependencies: HealthDependencies): HealthParts {
   const { clock } = dependencies;
-  let registry: HealthRegistry | undefined;
-  const metrics = config.enabled ? new HealthMetrics(dependencies.meterProvider, () => registry!) : undefined;
-  registry = new HealthRegistry({
+  // The metrics read the registry only at collection time, after it exists.
+  const metrics: HealthMetrics | undefined = config.enabled ? new HealthMetrics(dependencies.meterProvider, (): HealthRegistry => registry) : undefined;
+  const registry: HealthRegistry = new HealthRegistry({
     clock,
     defaultTimeoutMs: config.timeoutMs,
     defaultCacheMs: config.cacheMs,

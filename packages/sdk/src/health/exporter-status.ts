@@ -55,7 +55,7 @@ export class ExporterStatusBoard {
 
   failed(status: ExporterStatus, error: unknown): void {
     status.lastFailureAt = this.now();
-    status.lastError = error instanceof Error ? error.message : error === undefined ? 'failed' : String(error);
+    status.lastError = error instanceof Error ? error.message : typeof error === 'string' ? error : 'failed';
     status.consecutiveFailures++;
   }
 }

@@ -63,7 +63,7 @@ export class HealthRegistry {
     const selected = [...this.entries.values()].filter((entry) => include(entry));
     const now = this.options.clock.now();
     const fresh = selected.map((entry) => entry.last !== undefined && now - entry.last.checkedAt < entry.cacheMs);
-    await Promise.all(selected.map((entry, index) => (fresh[index] ? undefined : this.refresh(entry))));
+    await Promise.all(selected.filter((_entry, index) => !fresh[index]).map((entry) => this.refresh(entry)));
     const checks = selected.map((entry, index) => toReport(entry, fresh[index]!));
     return { status: overallStatus(checks), checks };
   }

@@ -51,12 +51,12 @@ function metricData(metric: SyntheticMetric): MetricData {
         const count = counts.reduce((a, b) => a + b, 0);
         return { attributes: point.attributes, startTime: HR, endTime: HR, value: { buckets: { boundaries: bounds, counts }, count, sum, min: 0, max: 0 } };
       }),
-    } as MetricData;
+    };
   }
   const dataPoints = metric.points.map((point) => {
     if (!('value' in point)) throw new Error(`${metric.name}: a ${metric.kind} point needs "value"`);
     return { attributes: point.attributes, startTime: HR, endTime: HR, value: point.value };
   });
-  if (metric.kind === 'gauge') return { ...common, dataPointType: DataPointType.GAUGE, dataPoints } as MetricData;
-  return { ...common, dataPointType: DataPointType.SUM, isMonotonic: metric.kind === 'counter', dataPoints } as MetricData;
+  if (metric.kind === 'gauge') return { ...common, dataPointType: DataPointType.GAUGE, dataPoints };
+  return { ...common, dataPointType: DataPointType.SUM, isMonotonic: metric.kind === 'counter', dataPoints };
 }

@@ -28,7 +28,7 @@ export class CallbackChannel implements NotificationChannel<AlertNotification> {
       const done = (error?: unknown) => {
         cancel();
         if (error === undefined) resolve();
-        else reject(error instanceof Error ? error : new Error(String(error)));
+        else reject(error instanceof Error ? error : new Error(typeof error === 'string' ? error : 'the callback failed'));
       };
       try {
         Promise.resolve(this.callback({ ...notification, receiver: this.name })).then(() => done(), (error: unknown) => done(error ?? 'rejected'));

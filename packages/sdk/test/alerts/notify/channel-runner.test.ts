@@ -1,5 +1,5 @@
 import { diag, DiagLogLevel } from '@opentelemetry/api';
-import type { DiagLogger } from '@opentelemetry/api';
+import type { Counter, DiagLogger } from '@opentelemetry/api';
 import { ChannelRunner } from '../../../src/alerts/notify/channel-runner';
 
 function capture(): { warnings: string[]; restore: () => void } {
@@ -36,7 +36,7 @@ describe('ChannelRunner', () => {
       let fail = true;
       const runner = new ChannelRunner<number>(
         { name: 'flaky', deliver: () => (fail ? Promise.reject(new Error('HTTP 500')) : Promise.resolve()) },
-        { maxQueue: 2, outcomes: outcomes as never },
+        { maxQueue: 2, outcomes: outcomes as unknown as Counter },
       );
       for (let n = 0; n < 4; n++) runner.enqueue(n); // 0 is under way, 1 is dropped for 3
       await runner.idle();
