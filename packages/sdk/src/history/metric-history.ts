@@ -7,7 +7,8 @@ import { readPoints } from './read-points.js';
 import { SeriesMatcher } from './series-matcher.js';
 import { HISTOGRAM_COUNT, HISTOGRAM_SUM } from './stored-series.js';
 import type { RangeFunction } from './vectors.js';
-import { aggregate, quantileVector, rangeVector } from './vectors.js';
+import { GroupAccumulator } from './group-accumulator.js';
+import { quantileVector, rangeInto, rangeVector } from './vectors.js';
 
 /** A range query on a counter, or on a histogram's observation count (default) or sum. */
 export type CounterRangeQuery = RangeQuery & {
@@ -86,11 +87,11 @@ export class StoreHistory implements MetricHistory {
   }
 
   avgOverTime(query: RangeQuery): VectorSample[] {
-    return sumBy(query, this.range('avg_over_time', query, VALUE_KINDS, 0));
+    return this.range('avg_over_time', query, [[VALUE_KINDS, 0]]);
   }
 
   maxOverTime(query: RangeQuery): VectorSample[] {
-    return sumBy(query, this.range('max_over_time', query, VALUE_KINDS, 0));
+    return this.range('max_over_time', query, [[VALUE_KINDS, 0]]);
   }
 
   histogramQuantile(query: QuantileQuery): VectorSample[] {
@@ -107,21 +108,29 @@ export class StoreHistory implements MetricHistory {
   }
 
   private counterRange(fn: RangeFunction, query: CounterRangeQuery): VectorSample[] {
-    const counters = this.range(fn, query, COUNTER_KINDS, 0);
-    const histograms = this.range(fn, query, HISTOGRAM_KINDS, query.field === 'sum' ? HISTOGRAM_SUM : HISTOGRAM_COUNT);
-    return sumBy(query, [...counters, ...histograms]);
+    return this.range(fn, query, [
+      [COUNTER_KINDS, 0],
+      [HISTOGRAM_KINDS, query.field === 'sum' ? HISTOGRAM_SUM : HISTOGRAM_COUNT],
+    ]);
   }
 
-  /** `fn(series[window])` per matching series of `kinds`. */
-  private range(fn: RangeFunction, query: RangeQuery, kinds: readonly SeriesKind[], offset: number): VectorSample[] {
-    const series = new SeriesMatcher(query, kinds).select(this.store);
-    return rangeVector(this.store, series, fn, offset, windowMs(query.window), query.at ?? this.clock.now());
+  /**
+   * `fn(series[window])` per matching series of each `[kinds, offset]` part, summed by `query.by`
+   * when it is given (PromQL `sum by (...)`).
+   */
+  private range(fn: RangeFunction, query: RangeQuery, parts: ReadonlyArray<readonly [readonly SeriesKind[], number]>): VectorSample[] {
+    const at = query.at ?? this.clock.now();
+    const window = windowMs(query.window);
+    const accumulator = query.by === undefined ? undefined : new GroupAccumulator('sum', query.by);
+    accumulator?.begin();
+    const out: VectorSample[] = [];
+    for (const [kinds, offset] of parts) {
+      const series = new SeriesMatcher(query, kinds).select(this.store);
+      if (accumulator === undefined) out.push(...rangeVector(this.store, series, fn, offset, window, at));
+      else rangeInto(this.store, series, fn, offset, window, at, accumulator);
+    }
+    return accumulator === undefined ? out : accumulator.results();
   }
-}
-
-/** `sum by (by) (samples)` when `by` is given, else the samples as they are. */
-function sumBy(query: RangeQuery, samples: VectorSample[]): VectorSample[] {
-  return query.by === undefined ? samples : aggregate(samples, 'sum', query.by);
 }
 
 /** The history when it is off: nothing is stored, every query returns nothing. */

@@ -26,9 +26,14 @@ export class SeriesMatcher {
     this.matchers = Object.entries(selector.attributes ?? {}).map(([key, matcher]) => compile(key, matcher));
   }
 
-  /** The matching series now. */
-  select(store: HistoryStore): StoredSeries[] {
-    const result: StoredSeries[] = [];
+  /**
+   * The matching series now. The array is the cached one (do not change it) when a single metric
+   * matches, and stays the same array until that metric gains or loses a series, so callers can
+   * cache per-series work against its identity.
+   */
+  select(store: HistoryStore): readonly StoredSeries[] {
+    let single: readonly StoredSeries[] | undefined;
+    let result: StoredSeries[] | undefined;
     for (const metric of store.metrics(this.selector.metric)) {
       if (this.selector.scope !== undefined && metric.scope !== this.selector.scope) continue;
       if (this.kinds !== undefined && !this.kinds.includes(metric.kind)) continue;
@@ -37,9 +42,15 @@ export class SeriesMatcher {
         cached = { generation: metric.generation, series: metric.series.filter((series) => this.matches(series.attributes)) };
         this.cache.set(metric, cached);
       }
+      if (single === undefined && result === undefined) {
+        single = cached.series;
+        continue;
+      }
+      result ??= [...single!];
+      single = undefined;
       for (const series of cached.series) result.push(series);
     }
-    return result;
+    return result ?? single ?? EMPTY;
   }
 
   /** The kinds stored under this metric name (to explain an empty selection). */
@@ -52,6 +63,8 @@ export class SeriesMatcher {
     return true;
   }
 }
+
+const EMPTY: readonly StoredSeries[] = [];
 
 function compile(key: string, matcher: AttributeMatcher): CompiledMatcher {
   if (typeof matcher === 'string') return { key, test: (value) => value === matcher };

@@ -1,11 +1,13 @@
 import { durationToMs } from '../../config/duration.js';
 import type { VectorSample } from '../../history/history-types.js';
 import type { HistoryStore } from '../../history/history-store.js';
-import { instantValue, SampleWindow } from '../../history/promql/sample-window.js';
+import { GroupAccumulator } from '../../history/group-accumulator.js';
+import { ringHasSample } from '../../history/promql/ring-range.js';
+import { instantValue } from '../../history/promql/instant-value.js';
 import { SeriesMatcher } from '../../history/series-matcher.js';
 import { HISTOGRAM_COUNT, HISTOGRAM_SUM } from '../../history/stored-series.js';
 import type { StoredSeries } from '../../history/stored-series.js';
-import { aggregate, instantVector, quantileVector, rangeVector } from '../../history/vectors.js';
+import { quantileVector, rangeInto } from '../../history/vectors.js';
 import { prometheusLabelName } from '../prometheus/prometheus-names.js';
 import type { AlertExpression } from '../alert-rule-types.js';
 import type { SelectorUse } from './expression-parts.js';
@@ -20,8 +22,6 @@ export interface LabeledSample {
   value: number;
 }
 
-const window = new SampleWindow(64);
-
 /**
  * An alert expression compiled for evaluation over the history: the series it reads are matched
  * once per change of the metric's series set, and the result is what Prometheus returns for the
@@ -33,51 +33,71 @@ export class CompiledExpression {
   readonly uses: readonly SelectorUse[];
   private readonly matchers: readonly SeriesMatcher[];
   private readonly windowMs: number;
+  /** One per selector: the aggregation, kept between evaluations. */
+  private readonly accumulators: readonly GroupAccumulator[];
 
   constructor(expr: AlertExpression) {
     this.expr = expr;
     this.uses = selectorUses(expr);
     this.matchers = this.uses.map((use) => new SeriesMatcher(use.selector, use.kinds));
     this.windowMs = 'window' in expr && expr.window !== undefined ? (durationToMs(expr.window) ?? 0) : 0;
+    const by = expr.type === 'absent' ? [] : (expr.by ?? []);
+    const op = expr.type === 'ratio' ? 'sum' : aggregationOf(expr);
+    this.accumulators = this.uses.map(() => new GroupAccumulator(op, by));
   }
 
   evaluate(store: HistoryStore, at: number): LabeledSample[] {
     const expr = this.expr;
     if (expr.type === 'absent') return this.absent(store, at);
     const by = expr.by ?? [];
+    const op = expr.op ?? '>';
+    const threshold = expr.threshold;
+    const holds = (value: number) => compare(value, op, threshold);
     let samples: VectorSample[];
     switch (expr.type) {
-      case 'value':
-        samples = aggregate(instantVector(store, this.series(store, 0), 0, at), aggregationOf(expr), by);
+      case 'value': {
+        const accumulator = this.accumulators[0]!;
+        accumulator.begin();
+        for (const series of this.series(store, 0)) {
+          const value = instantValue(store, series, 0, at);
+          if (value !== undefined) accumulator.add(series, value);
+        }
+        samples = accumulator.results(holds);
         break;
+      }
       case 'rate':
       case 'increase':
       case 'avg_over_time':
       case 'max_over_time':
-        samples = aggregate(rangeVector(store, this.series(store, 0), expr.type, this.offset(0), this.windowMs, at), aggregationOf(expr), by);
+        samples = this.range(store, 0, expr.type, at, holds);
         break;
       case 'ratio':
-        samples = this.ratio(store, at, by);
+        samples = this.ratio(store, at).filter((sample) => holds(sample.value));
         break;
       case 'quantile':
-        samples = quantileVector(store, this.series(store, 0), expr.quantile, this.windowMs, at, by);
+        samples = quantileVector(store, this.series(store, 0), expr.quantile, this.windowMs, at, by).filter((sample) => holds(sample.value));
         break;
     }
-    const op = expr.op ?? '>';
-    const result: LabeledSample[] = [];
-    for (const sample of samples) if (compare(sample.value, op, expr.threshold)) result.push({ labels: toLabels(sample.attributes), value: sample.value });
-    return result;
+    return samples.map((sample) => ({ labels: toLabels(sample.attributes), value: sample.value }));
   }
 
   /** The series the `index`-th selector reads now. */
-  series(store: HistoryStore, index: number): StoredSeries[] {
+  series(store: HistoryStore, index: number): readonly StoredSeries[] {
     return this.matchers[index]!.select(store);
   }
 
+  /** `op by (...) (fn(x[window]))` of the `index`-th selector. */
+  private range(store: HistoryStore, index: number, fn: 'rate' | 'increase' | 'avg_over_time' | 'max_over_time', at: number, keep?: (value: number) => boolean): VectorSample[] {
+    const accumulator = this.accumulators[index]!;
+    accumulator.begin();
+    rangeInto(store, this.series(store, index), fn, this.offset(index), this.windowMs, at, accumulator);
+    return accumulator.results(keep);
+  }
+
   /** `sum by (...) (rate(a[w])) / sum by (...) (rate(b[w]))`: one-to-one on equal label sets. */
-  private ratio(store: HistoryStore, at: number, by: readonly string[]): VectorSample[] {
-    const numerator = aggregate(rangeVector(store, this.series(store, 0), 'rate', this.offset(0), this.windowMs, at), 'sum', by);
-    const denominator = aggregate(rangeVector(store, this.series(store, 1), 'rate', this.offset(1), this.windowMs, at), 'sum', by);
+  private ratio(store: HistoryStore, at: number): VectorSample[] {
+    const numerator = this.range(store, 0, 'rate', at);
+    const denominator = this.range(store, 1, 'rate', at);
     const byKey = new Map(denominator.map((sample) => [labelKey(sample.attributes), sample.value]));
     const result: VectorSample[] = [];
     for (const sample of numerator) {
@@ -90,8 +110,9 @@ export class CompiledExpression {
   /** `absent(x)` / `absent_over_time(x[w])`: one sample of value 1 when no matching series has a sample. */
   private absent(store: HistoryStore, at: number): LabeledSample[] {
     const offset = this.offset(0);
+    const [start, end] = store.timeline.range(at - this.windowMs, at);
     const present = this.series(store, 0).some((series) =>
-      this.windowMs > 0 ? window.load(store, series, offset, at - this.windowMs, at) > 0 : instantValue(store, series, offset, at) !== undefined,
+      this.windowMs > 0 ? ringHasSample(store.timeline, series, offset, start, end) : instantValue(store, series, offset, at) !== undefined,
     );
     return present ? [] : [{ labels: absentLabels(this.uses[0]!), value: 1 }];
   }
