@@ -4,10 +4,10 @@ import { disabledAlerts } from './alerts/alerts-api.js';
 import { systemClock } from './clock/clock.js';
 import type { ResolvedConfig } from './config/resolved-config.js';
 import { createHealth } from './health/create-health.js';
-import { ExporterStatusBoard } from './health/exporter-status.js';
 import { DISABLED_HISTORY } from './history/metric-history.js';
 import { createMetricsFacade } from './facade/metrics-facade.js';
 import type { MetricsHandle } from './metrics-handle.js';
+import type { MetricsProblem } from './report/problems.js';
 
 const noopMeterProvider: MeterProvider = { getMeter: () => createNoopMeter() };
 
@@ -16,15 +16,16 @@ const noopMeterProvider: MeterProvider = { getMeter: () => createNoopMeter() };
  * nothing, opens nothing, registers nothing. Registered health checks still run when asked
  * (`handle.health.check()`); there is no history and no alert.
  */
-export function createNoopHandle(config: ResolvedConfig): MetricsHandle {
+export function createNoopHandle(config: ResolvedConfig, problems: readonly MetricsProblem[] = []): MetricsHandle {
   return Object.assign(createMetricsFacade(noopMeterProvider), {
     meterProvider: noopMeterProvider,
     config,
     endpoints: {},
+    problems,
     meter: () => createNoopMeter(),
     forceFlush: () => Promise.resolve(),
     shutdown: () => Promise.resolve(),
-    health: createHealth({ ...config.health, enabled: false }, { clock: systemClock, meterProvider: noopMeterProvider, exporters: new ExporterStatusBoard(() => Date.now()), collect: undefined }).api,
+    health: createHealth({ ...config.health, enabled: false }, { clock: systemClock, meterProvider: noopMeterProvider, exporters: [], collect: undefined }).api,
     history: DISABLED_HISTORY,
     alerts: disabledAlerts(config),
   });

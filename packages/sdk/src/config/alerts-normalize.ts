@@ -96,25 +96,38 @@ function normalizeNotifiers(notifiers: readonly NotifierConfig[]): ResolvedNotif
   });
 }
 
+/** What `alertsIssues` found, with the rules and notifiers (by index) that cannot work as written. */
+export interface AlertsCheck {
+  issues: ConfigIssue[];
+  badRules: Set<number>;
+  badNotifiers: Set<number>;
+}
+
 /**
  * What the schema of one field cannot see: rule names used twice, labels that the rule's own
  * fields own, windows the history cannot serve (too short for two points, or longer than it
  * reaches), notifier names used twice. `path` turns segments below `alerts` into issue paths.
  */
-export function alertsIssues(config: AlertsConfig, history: ResolvedRetention, retentionIsExplicit: boolean, path: (segments: PropertyKey[]) => string): ConfigIssue[] {
+export function alertsIssues(config: AlertsConfig, history: ResolvedRetention, retentionIsExplicit: boolean, path: (segments: PropertyKey[]) => string): AlertsCheck {
   const issues: ConfigIssue[] = [];
+  const badRules = new Set<number>();
+  const badNotifiers = new Set<number>();
+  const ruleIssue = (index: number, found: ConfigIssue) => {
+    issues.push(found);
+    badRules.add(index);
+  };
   const names = new Map<string, number>();
   config.rules.forEach((rule, index) => {
     const first = names.get(rule.name);
     if (first !== undefined) {
-      issues.push(issue(path(['rules', index, 'name']), rule.name, 'a rule name not used by another rule', `rule name "${rule.name}" is already used by rules[${first}]; give each rule its own name`));
+      ruleIssue(index, issue(path(['rules', index, 'name']), rule.name, 'a rule name not used by another rule', `rule name "${rule.name}" is already used by rules[${first}]; give each rule its own name`));
     } else {
       names.set(rule.name, index);
     }
     for (const reserved of ['alertname', 'severity']) {
       if (rule.labels?.[reserved] === undefined) continue;
       const fix = reserved === 'severity' ? 'set the rule\'s "severity" field instead' : 'the rule\'s "name" is the alertname';
-      issues.push(issue(path(['rules', index, 'labels', reserved]), rule.labels[reserved], `no "${reserved}" label`, `"${reserved}" cannot be set in labels: ${fix}`));
+      ruleIssue(index, issue(path(['rules', index, 'labels', reserved]), rule.labels[reserved], `no "${reserved}" label`, `"${reserved}" cannot be set in labels: ${fix}`));
     }
     const window = windowMs(rule.expr);
     if (window === 0) return;
@@ -122,18 +135,21 @@ export function alertsIssues(config: AlertsConfig, history: ResolvedRetention, r
     const where = path(['rules', index, 'expr', 'window']);
     if (window < needed) {
       const what = RATE_TYPES.has(rule.expr.type) ? `two history points (2 × resolution ${history.resolutionMs} ms)` : `one history point (resolution ${history.resolutionMs} ms)`;
-      issues.push(issue(where, (rule.expr as { window: unknown }).window, `a window of at least ${needed} ms`, `the window must hold ${what}, or the rule never sees data; widen the window or lower retention.resolution`));
+      ruleIssue(index, issue(where, (rule.expr as { window: unknown }).window, `a window of at least ${needed} ms`, `the window must hold ${what}, or the rule never sees data; widen the window or lower retention.resolution`));
     } else if (retentionIsExplicit && window > history.maxAgeMs) {
-      issues.push(issue(where, (rule.expr as { window: unknown }).window, `a window of at most retention.maxAge (${history.maxAgeMs} ms)`, 'the history does not reach that far back; raise retention.maxAge or shorten the window'));
+      ruleIssue(index, issue(where, (rule.expr as { window: unknown }).window, `a window of at most retention.maxAge (${history.maxAgeMs} ms)`, 'the history does not reach that far back; raise retention.maxAge or shorten the window'));
     }
   });
   const channelNames = new Set<string>();
   (config.notify ?? []).forEach((notifier, index) => {
     if (notifier.name === undefined) return;
-    if (channelNames.has(notifier.name)) issues.push(issue(path(['notify', index, 'name']), notifier.name, 'a channel name not used by another notifier', `notifier name "${notifier.name}" is used twice`));
+    if (channelNames.has(notifier.name)) {
+      issues.push(issue(path(['notify', index, 'name']), notifier.name, 'a channel name not used by another notifier', `notifier name "${notifier.name}" is used twice`));
+      badNotifiers.add(index);
+    }
     channelNames.add(notifier.name);
   });
-  return issues;
+  return { issues, badRules, badNotifiers };
 }
 
 function issue(path: string, value: unknown, expected: string, message: string): ConfigIssue {

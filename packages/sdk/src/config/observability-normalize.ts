@@ -22,11 +22,21 @@ export function normalizeObservability(
   return { health, retention, alerts: hasRules && retention !== undefined ? normalizeAlerts(alerts, retention) : undefined };
 }
 
-/** Problems across fields of `health`, `retention` and `alerts` (the schemas check each field alone). */
-export function observabilityIssues(merged: MergedObservability, resolved: ResolvedConfig): ConfigIssue[] {
+/**
+ * Problems across fields of `health`, `retention` and `alerts` (the schemas check each field
+ * alone). What they concern is taken out of `resolved`, so a non-strict start runs without it: a
+ * rule or notifier that cannot work as written is left out, and a health port that a Prometheus
+ * exporter uses falls back to serving health beside `/metrics`.
+ */
+export function checkObservability(merged: MergedObservability, resolved: ResolvedConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  if (merged.alerts !== undefined && resolved.retention !== undefined) {
-    issues.push(...alertsIssues(merged.alerts.value, resolved.retention, merged.retention !== undefined, merged.alerts.path));
+  if (merged.alerts !== undefined && resolved.retention !== undefined && resolved.alerts !== undefined) {
+    const check = alertsIssues(merged.alerts.value, resolved.retention, merged.retention !== undefined, merged.alerts.path);
+    issues.push(...check.issues);
+    const alerts = resolved.alerts;
+    alerts.rules = alerts.rules.filter((_, index) => !check.badRules.has(index));
+    alerts.notify = alerts.notify.filter((_, index) => !check.badNotifiers.has(index));
+    if (alerts.rules.length === 0) resolved.alerts = undefined;
   }
   const server = resolved.health.enabled ? resolved.health.server : undefined;
   if (server !== undefined && server.port !== 0) {
@@ -38,6 +48,7 @@ export function observabilityIssues(merged: MergedObservability, resolved: Resol
         expected: 'a port not used by a prometheus exporter',
         message: `the health server on ${server.host}:${server.port} clashes with the prometheus exporter on that port; leave health.port unset to serve health beside /metrics, or pick another port`,
       });
+      resolved.health.server = undefined;
     }
   }
   return issues;

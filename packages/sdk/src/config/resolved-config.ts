@@ -1,3 +1,4 @@
+import type { PrometheusAuthConfig, PrometheusTlsConfig } from './types.js';
 import type { ResolvedAlerts } from '../alerts/resolved-alerts.js';
 import type { ResolvedHealth } from './health-config.js';
 import type { ResolvedRetention } from './retention-config.js';
@@ -13,6 +14,12 @@ export interface ResolvedPrometheusExporter {
   host: string;
   port: number;
   path: string;
+  maxConcurrentScrapes: number;
+  minScrapeIntervalMs: number;
+  scrapeTimeoutMs: number;
+  auth: PrometheusAuthConfig | undefined;
+  tls: PrometheusTlsConfig | undefined;
+  allowUnauthenticated: boolean;
 }
 
 /** A resolved OTLP exporter. */
@@ -88,6 +95,8 @@ export interface ResolvedConfig {
   cardinalityLimit: number;
   registerGlobal: boolean;
   shutdownOnSignals: boolean;
+  shutdownTimeoutMs: number;
+  strict: boolean;
   health: ResolvedHealth;
   /** The metric history: from `retention`, or sized for `alerts`; `undefined` when off. */
   retention: ResolvedRetention | undefined;

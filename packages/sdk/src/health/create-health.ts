@@ -5,7 +5,7 @@ import { durationToMs } from '../config/duration.js';
 import type { ResolvedHealth } from '../config/health-config.js';
 import { exporterCheck } from './checks/exporter-check.js';
 import { transportCheck } from './checks/transport-check.js';
-import type { ExporterStatusBoard } from './exporter-status.js';
+import type { ExporterStatus } from './exporter-status.js';
 import { HealthMetrics } from './health-metrics.js';
 import { HealthRegistry } from './health-registry.js';
 import type { HealthApi, HealthCheckOptions } from './health-types.js';
@@ -20,7 +20,8 @@ export interface HealthParts {
 export interface HealthDependencies {
   clock: Clock;
   meterProvider: MeterProvider;
-  exporters: ExporterStatusBoard;
+  /** Every exporter, with how to read its status and the clock of its times. */
+  exporters: ReadonlyArray<{ name: string; read: () => ExporterStatus; now: () => number }>;
   /** A collection of every metric, for the transport check (absent: no transport check). */
   collect: (() => Promise<ResourceMetrics>) | undefined;
 }
@@ -40,8 +41,8 @@ export function createHealth(config: ResolvedHealth, dependencies: HealthDepende
     onRun: metrics === undefined ? undefined : (name, result, durationMs) => metrics.recordRun(name, result, durationMs),
   });
   if (config.enabled && config.exporters.enabled) {
-    for (const status of dependencies.exporters.all()) {
-      registry.register(`exporter:${status.name}`, exporterCheck(status, () => clock.now(), config.exporters.maxAgeMs), { critical: config.exporters.critical });
+    for (const exporter of dependencies.exporters) {
+      registry.register(`exporter:${exporter.name}`, exporterCheck(exporter.read, exporter.now, config.exporters.maxAgeMs), { critical: config.exporters.critical });
     }
   }
   if (config.enabled && config.transport.enabled !== false && dependencies.collect !== undefined) {

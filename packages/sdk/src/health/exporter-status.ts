@@ -1,5 +1,3 @@
-import { ExportResultCode } from '@opentelemetry/core';
-import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 
 /** How an exporter has been doing, for the exporter health check. Times are ms since the epoch. */
 export interface ExporterStatus {
@@ -16,9 +14,9 @@ export interface ExporterStatus {
 }
 
 /**
- * The success and failure of every exporter, as the exporters' wrappers report them: push
- * exporters through {@link trackPushExporter} (the result of each `export`), Prometheus through
- * `trackScrapes` (how each scrape ended). Read by the exporter health checks.
+ * The success and failure of the Prometheus exporters, as `trackScrapes` reports how each scrape
+ * ended (push exporters report theirs through `ObservedExporter.status()`). Read by the exporter
+ * health checks.
  */
 export class ExporterStatusBoard {
   private readonly statuses: ExporterStatus[] = [];
@@ -58,24 +56,4 @@ export class ExporterStatusBoard {
     status.lastError = error instanceof Error ? error.message : typeof error === 'string' ? error : 'failed';
     status.consecutiveFailures++;
   }
-}
-
-/**
- * The same exporter, reporting the result of every `export` to the board. Everything else
- * (temporality and aggregation selection, flush, shutdown) passes through unchanged.
- */
-export function trackPushExporter(exporter: PushMetricExporter, board: ExporterStatusBoard, status: ExporterStatus): PushMetricExporter {
-  const tracked: PushMetricExporter = {
-    export: (metrics, resultCallback) =>
-      exporter.export(metrics, (result) => {
-        if (result.code === ExportResultCode.SUCCESS) board.succeeded(status);
-        else board.failed(status, result.error);
-        resultCallback(result);
-      }),
-    forceFlush: () => exporter.forceFlush(),
-    shutdown: () => exporter.shutdown(),
-  };
-  if (exporter.selectAggregationTemporality !== undefined) tracked.selectAggregationTemporality = (type) => exporter.selectAggregationTemporality!(type);
-  if (exporter.selectAggregation !== undefined) tracked.selectAggregation = (type) => exporter.selectAggregation!(type);
-  return tracked;
 }

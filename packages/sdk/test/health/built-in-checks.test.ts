@@ -20,7 +20,7 @@ describe('exporterCheck', () => {
 
   it('judges a push exporter by its last export and how long ago one succeeded', async () => {
     const status = board.add('otlp', 'push');
-    const check = exporterCheck(status, () => clock.now(), 180_000);
+    const check = exporterCheck(() => status, () => clock.now(), 180_000);
     expect(await run(check)).toMatchObject({ status: 'healthy', message: 'no export yet' });
     await clock.advance(60_000);
     board.succeeded(status);
@@ -35,7 +35,7 @@ describe('exporterCheck', () => {
 
   it('judges Prometheus by its scrapes', async () => {
     const status = board.add('prometheus', 'pull');
-    const check = exporterCheck(status, () => clock.now(), 60_000);
+    const check = exporterCheck(() => status, () => clock.now(), 60_000);
     expect(await run(check)).toMatchObject({ status: 'healthy', message: 'not scraped yet' });
     board.succeeded(status);
     expect(await run(check)).toMatchObject({ status: 'healthy' });

@@ -15,6 +15,8 @@ export function resolvedConfig(overrides: Partial<ResolvedConfig> = {}): Resolve
     cardinalityLimit: 2000,
     registerGlobal: false,
     shutdownOnSignals: false,
+    shutdownTimeoutMs: 5000,
+    strict: false,
     health: normalizeHealth({}, 60_000),
     retention: undefined,
     alerts: undefined,

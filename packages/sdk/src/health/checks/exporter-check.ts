@@ -2,14 +2,18 @@ import type { ExporterStatus } from '../exporter-status.js';
 import type { HealthCheck, HealthCheckResult } from '../health-types.js';
 
 /**
- * Whether an exporter succeeded recently. A push exporter is healthy when its last export
+ * Whether an exporter succeeded recently (`read` gives its status now; `now` is the clock its
+ * times come from). A push exporter is healthy when its last export
  * succeeded, degraded when the last one failed but one within `maxAgeMs` succeeded, unhealthy when
  * none has for `maxAgeMs` (a fresh exporter gets `maxAgeMs` to make its first). Prometheus is
  * healthy until its first scrape and while scrapes succeed, degraded when nobody scraped it for
  * `maxAgeMs`, unhealthy when its last scrape failed.
  */
-export function exporterCheck(status: ExporterStatus, now: () => number, maxAgeMs: number): HealthCheck {
-  return () => (status.kind === 'push' ? pushHealth(status, now(), maxAgeMs) : pullHealth(status, now(), maxAgeMs));
+export function exporterCheck(read: () => ExporterStatus, now: () => number, maxAgeMs: number): HealthCheck {
+  return () => {
+    const status = read();
+    return status.kind === 'push' ? pushHealth(status, now(), maxAgeMs) : pullHealth(status, now(), maxAgeMs);
+  };
 }
 
 function pushHealth(status: ExporterStatus, now: number, maxAgeMs: number): HealthCheckResult {

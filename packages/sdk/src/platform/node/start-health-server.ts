@@ -1,5 +1,5 @@
 import type { RouteHandler, TelemetryServer } from './telemetry-server.js';
-import { startTelemetryServer } from './telemetry-server.js';
+import { ListenError, startTelemetryServer } from './telemetry-server.js';
 
 /**
  * The health endpoints on their own server (`health.port`), so they answer without Prometheus.
@@ -9,7 +9,8 @@ export async function startHealthServer(host: string, port: number, routes: Reco
   try {
     return await startTelemetryServer({ host, port, routes });
   } catch (error) {
-    const code = (error as { cause?: NodeJS.ErrnoException }).cause?.code;
+    const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+    const code = cause?.code;
     const where = `${host}:${port}`;
     const fix =
       code === 'EADDRINUSE'
@@ -19,6 +20,6 @@ export async function startHealthServer(host: string, port: number, routes: Reco
           : code === 'EACCES'
             ? 'permission denied. Use a port above 1023.'
             : (error as Error).message;
-    throw new Error(`mcp-otel: cannot serve the health endpoints on ${where}: ${fix}`, { cause: error });
+    throw new ListenError(where, `cannot serve the health endpoints on ${where}: ${fix}`, cause ?? (error as NodeJS.ErrnoException));
   }
 }

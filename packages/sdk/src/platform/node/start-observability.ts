@@ -6,7 +6,8 @@ import type { PrometheusReader } from '../../exporters/prometheus/create-prometh
 import type { AlertsApi } from '../../alerts/alerts-api.js';
 import { createAlerts } from '../../alerts/create-alerts.js';
 import { createHealth } from '../../health/create-health.js';
-import type { ExporterStatusBoard } from '../../health/exporter-status.js';
+import { ExporterStatusBoard } from '../../health/exporter-status.js';
+import type { ExporterStatus } from '../../health/exporter-status.js';
 import type { HealthApi } from '../../health/health-types.js';
 import { createHistory, DISABLED_HISTORY, unitsSeen } from '../../history/create-history.js';
 import type { MetricHistory } from '../../history/metric-history.js';
@@ -25,20 +26,23 @@ export interface Observability {
   readonly alerts: AlertsApi;
   /** The routes of a Prometheus exporter's server: its scrape handler (tracked) and, unless health has its own server, the health endpoints. */
   routesBeside(prometheus: PrometheusReader, index: number): Record<string, RouteHandler>;
-  /** Starts the own health server when `health.port` is set. */
-  startServer(): Promise<TelemetryServer | undefined>;
+  /** Whether the health endpoints are served beside each `/metrics`. */
+  readonly healthBesideMetrics: boolean;
+  /** Where the health endpoints get their own server (`health.port`), if they do. */
+  readonly ownServer: { host: string; port: number } | undefined;
+  /** Starts that own server; rejects with a `ListenError` naming the health settings. */
+  startServer(address: { host: string; port: number }): Promise<TelemetryServer>;
   /** Starts the history collections and the rule evaluations. */
   start(): void;
   /** Stops them, and waits (at most `deadlineMs`) for notifications under way. Never rejects. */
   shutdown(deadlineMs?: number): Promise<void>;
 }
 
-/** What wiring needs: the pipeline's readers and provider, the clock, the exporter status board. */
+/** What wiring needs: the pipeline's readers and provider, and the clock. */
 export interface ObservabilityDependencies {
   readers: Readers;
   meterProvider: MeterProvider;
   clock: Clock;
-  exporters: ExporterStatusBoard;
 }
 
 /**
@@ -46,11 +50,17 @@ export interface ObservabilityDependencies {
  * the alert evaluator from a resolved config; nothing runs until `start()`.
  */
 export function createObservability(config: ResolvedConfig, dependencies: ObservabilityDependencies): Observability {
-  const { readers, clock, exporters } = dependencies;
-  const pullStatuses = readers.prometheus.map(() => exporters.add('prometheus', 'pull'));
+  const { readers, clock } = dependencies;
+  const scrapes = new ExporterStatusBoard(() => clock.now());
+  const pullStatuses = readers.prometheus.map(() => scrapes.add('prometheus', 'pull'));
   const historyReader = readers.history;
   const collect = historyReader === undefined ? undefined : async () => (await historyReader.collect()).resourceMetrics;
-  const health = createHealth(config.health, { clock, meterProvider: dependencies.meterProvider, exporters, collect: config.health.transport.enabled === false ? undefined : collect });
+  const health = createHealth(config.health, {
+    clock,
+    meterProvider: dependencies.meterProvider,
+    exporters: [...pushHealthSources(readers), ...pullStatuses.map((status) => ({ name: status.name, read: () => status, now: () => clock.now() }))],
+    collect: config.health.transport.enabled === false ? undefined : collect,
+  });
   const stops: Array<() => void> = [];
   if (config.health.enabled && config.health.eventLoopDelay.enabled) {
     const eventLoop = createEventLoopCheck(config.health.eventLoopDelay.limitMs);
@@ -64,16 +74,19 @@ export function createObservability(config: ResolvedConfig, dependencies: Observ
   const alerts = createAlerts(config, { store: history?.store, clock, meterProvider: dependencies.meterProvider, post: nodeHttpPost, unitsSeen: () => unitsSeen(history?.store) });
   const routes = config.health.enabled ? createHealthRoutes(health.registry) : {};
   const ownServer = config.health.enabled ? config.health.server : undefined;
+  const healthBesideMetrics = config.health.enabled && ownServer === undefined;
 
   return {
     health: health.api,
     history: history?.history ?? DISABLED_HISTORY,
     alerts: alerts.api,
+    healthBesideMetrics,
+    ownServer,
     routesBeside(prometheus, index) {
-      const scrape = trackScrapes(prometheus.handle, exporters, pullStatuses[index]!);
-      return { ...(ownServer === undefined ? routes : {}), [prometheus.path]: scrape };
+      const scrape = trackScrapes(prometheus.handle, scrapes, pullStatuses[index]!);
+      return { ...(healthBesideMetrics ? routes : {}), [prometheus.path]: scrape };
     },
-    startServer: () => (ownServer === undefined ? Promise.resolve(undefined) : startHealthServer(ownServer.host, ownServer.port, routes)),
+    startServer: (address) => startHealthServer(address.host, address.port, routes),
     start() {
       history?.recorder.start();
       alerts.evaluator?.start();
@@ -92,4 +105,31 @@ export function createObservability(config: ResolvedConfig, dependencies: Observ
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The push exporters' statuses, as their `ObservedExporter` keeps them (times from `Date.now`),
+ * named by type: `otlp`, `otlp-2`, `statsd`.
+ */
+function pushHealthSources(readers: Readers): Array<{ name: string; read: () => ExporterStatus; now: () => number }> {
+  const counts = new Map<string, number>();
+  return readers.push.map(({ config, exporter }) => {
+    const count = (counts.get(config.type) ?? 0) + 1;
+    counts.set(config.type, count);
+    const name = count === 1 ? config.type : `${config.type}-${count}`;
+    const since = Date.now();
+    const read = (): ExporterStatus => {
+      const status = exporter.status();
+      return {
+        name,
+        kind: 'push',
+        since,
+        lastSuccessAt: status.lastSuccessAt,
+        lastFailureAt: status.lastFailureAt,
+        lastError: status.lastErrorType,
+        consecutiveFailures: status.consecutiveFailures,
+      };
+    };
+    return { name, read, now: () => Date.now() };
+  });
 }

@@ -3,8 +3,8 @@ import type { ExporterStatus, ExporterStatusBoard } from '../../health/exporter-
 
 /**
  * A scrape handler that reports how each scrape ended to the exporter status board: a complete
- * answer below 400 is a success, a 5xx (a failed collection) a failure. A scraper that hangs up
- * early is neither.
+ * answer below 400 is a success, a 500 (the collection failed) a failure. A scraper that hangs up
+ * early, or a 503 for too many concurrent scrapes, is neither.
  */
 export function trackScrapes(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
@@ -13,7 +13,7 @@ export function trackScrapes(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     response.once('close', () => {
-      if (response.statusCode >= 500) board.failed(status, `a scrape answered ${response.statusCode}`);
+      if (response.statusCode === 500) board.failed(status, 'a scrape answered 500 (collecting the metrics failed)');
       else if (response.writableFinished && response.statusCode < 400) board.succeeded(status);
     });
     handler(request, response);
