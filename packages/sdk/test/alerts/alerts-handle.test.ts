@@ -151,4 +151,31 @@ describe('alerts config validation', () => {
       'alerts.notify[0].secret: got "<redacted>", expected a non-empty secret',
     ]);
   });
+
+  it('leaves out what cannot work when not strict, as problems, and runs the rest', async () => {
+    const good = { name: 'Good', severity: 'info', expr: { type: 'value' as const, metric: 'x', threshold: 1 } };
+    const handle = await startMetrics(
+      {
+        registerGlobal: false,
+        exporters: [{ type: 'prometheus', port: 0 }],
+        health: { port: 0, exporters: { enabled: false }, eventLoopDelay: { enabled: false }, heap: { enabled: false } },
+        retention: { maxAge: '1m' },
+        alerts: { notify: [], rules: [good, { ...good, name: 'Short', expr: { type: 'rate', metric: 'x', window: '10s', threshold: 1 } }] },
+      },
+      { env: {}, clock: new ManualClock(T0) },
+    );
+    try {
+      expect(handle.problems.map((problem) => problem.where)).toEqual(['alerts.rules[1].expr.window']);
+      expect(handle.config.alerts!.rules.map((rule) => rule.name)).toEqual(['Good']);
+      expect(handle.alerts.toPrometheusRules().file.groups[0]!.rules.map((rule) => rule.alert)).toEqual(['Good']);
+    } finally {
+      await handle.shutdown();
+    }
+  });
+
+  it('rejects in strict mode', async () => {
+    const rule = { name: 'R', severity: 'info', expr: { type: 'rate' as const, metric: 'x', window: '10s', threshold: 1 } };
+    await expect(startMetrics({ strict: true, registerGlobal: false, exporters: [], alerts: { rules: [rule, rule] } }, { env: {} })).rejects.toThrow('rule name "R" is already used by rules[0]');
+  });
 });
+

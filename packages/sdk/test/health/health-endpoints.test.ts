@@ -2,6 +2,7 @@ import { ManualClock } from '../../src/clock/manual-clock';
 import type { MetricsConfig } from '../../src/config/types';
 import type { MetricsHandle } from '../../src/metrics-handle';
 import { startMetrics } from '../../src/start';
+import { freePort } from '../peers/free-port';
 import { httpRequest } from '../peers/http-request';
 
 const QUIET: MetricsConfig['health'] = { exporters: { enabled: false }, eventLoopDelay: { enabled: false }, heap: { enabled: false } };
@@ -146,3 +147,32 @@ async function waitFor(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
   if (!condition()) throw new Error('condition not reached');
 }
+
+describe('health endpoints when their port cannot be used', () => {
+  it('falls back to serving beside /metrics when health.port is the Prometheus port (a problem, not strict)', async () => {
+    const port = await freePort();
+    const handle = await startMetrics({ registerGlobal: false, exporters: [{ type: 'prometheus', port }], health: { ...QUIET, port } }, { env: {} });
+    try {
+      expect(handle.problems.map((problem) => problem.where)).toEqual(['health.port']);
+      expect(handle.endpoints.health).toBe(`http://127.0.0.1:${port}/health`);
+      expect((await get(handle.endpoints.health!)).status).toBe(200);
+    } finally {
+      await handle.shutdown();
+    }
+  });
+
+  it('reports a taken health port as a listen problem, and rejects in strict mode', async () => {
+    const blocker = await startMetrics({ registerGlobal: false, exporters: [], health: { ...QUIET, port: 0 } }, { env: {} });
+    const port = Number(new URL(blocker.endpoints.health!).port);
+    try {
+      const handle = await startMetrics({ registerGlobal: false, exporters: [], health: { ...QUIET, port } }, { env: {} });
+      expect(handle.problems).toEqual([expect.objectContaining({ kind: 'listen', where: `127.0.0.1:${port}`, message: expect.stringContaining('cannot serve the health endpoints on 127.0.0.1') })]);
+      expect(handle.problems[0]!.message).toContain('Set health.port (or MCP_OTEL_HEALTH_PORT)');
+      expect(handle.endpoints.health).toBeUndefined();
+      await handle.shutdown();
+      await expect(startMetrics({ strict: true, registerGlobal: false, exporters: [], health: { ...QUIET, port } }, { env: {} })).rejects.toThrow('cannot serve the health endpoints');
+    } finally {
+      await blocker.shutdown();
+    }
+  });
+});

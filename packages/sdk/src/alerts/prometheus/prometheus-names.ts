@@ -18,9 +18,10 @@ export interface PrometheusNaming {
 }
 
 /**
- * The naming of the first Prometheus exporter of `config`. Every exporter on main serves names
- * without unit suffixes (OTel JS' own naming), so this is `withoutUnits: true` until the exporter
- * grows the option; then it reads it from there.
+ * The naming of the first Prometheus exporter of `config`. Every exporter serves names without unit
+ * suffixes today (OTel JS' own naming), so this is `withoutUnits: true` until the exporter grows
+ * its `withoutUnits` option (OTel-spec names by default); then it reads it from there, and
+ * `withUnits` below becomes a call to the serializer's own naming function (one implementation).
  */
 export function prometheusNamingOf(_config: Pick<ResolvedConfig, 'exporters'>): PrometheusNaming {
   return { withoutUnits: true };
@@ -52,7 +53,8 @@ function withUnits(metric: NamedMetric): string | undefined {
   if (main !== '' && !tokens.includes(main)) tokens.push(main);
   if (per !== '' && !tokens.includes(per)) tokens.push(per);
   if (metric.kind === 'counter') pushLast(tokens, 'total');
-  if (metric.unit === '1' && (metric.kind === 'gauge' || metric.kind === 'updowncounter')) pushLast(tokens, 'ratio');
+  // Prometheus' translation adds `_ratio` to gauges only (an up-down counter is a non-monotonic sum there).
+  if (metric.unit === '1' && metric.kind === 'gauge') pushLast(tokens, 'ratio');
   let name = tokens.join('_');
   if (name === '') return undefined;
   if (/^[0-9]/.test(name)) name = `_${name}`;
