@@ -1,15 +1,10 @@
+import type { ResolvedNotifier } from '../resolved-alerts.js';
 import type { HttpPost } from './http-post.js';
 import { checkAnswer } from './http-post.js';
 import type { NotificationChannel, PostableAlert } from './notification-types.js';
 
-/** Options of {@link AlertmanagerChannel}. */
-export interface AlertmanagerChannelOptions {
-  name: string;
-  /** Alertmanager's base URL, e.g. `http://127.0.0.1:9093`. */
-  url: string;
-  headers: Record<string, string>;
-  timeoutMs: number;
-}
+/** Options of {@link AlertmanagerChannel}: a resolved `alertmanager` notifier (`url` is Alertmanager's base URL). */
+export type AlertmanagerChannelOptions = Omit<Extract<ResolvedNotifier, { type: 'alertmanager' }>, 'type'>;
 
 /**
  * Sends alerts to a real Alertmanager as Prometheus does: `POST <url>/api/v2/alerts` with the

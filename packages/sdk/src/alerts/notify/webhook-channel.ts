@@ -1,24 +1,16 @@
 import type { Clock } from '../../clock/clock.js';
+import type { ResolvedNotifier } from '../resolved-alerts.js';
 import type { HttpPost } from './http-post.js';
 import { checkAnswer, DeliveryError } from './http-post.js';
 import { hmacSignature } from './hmac-signature.js';
 import type { AlertNotification, NotificationChannel } from './notification-types.js';
 
-/** Options of {@link WebhookChannel} (a resolved `webhook` notifier). */
-export interface WebhookChannelOptions {
-  name: string;
-  url: string;
-  headers: Record<string, string>;
-  /** Deadline of one attempt. */
-  timeoutMs: number;
-  /** Attempts after the first one, for network errors, timeouts, 5xx and 429. */
-  retries: number;
-  /** Wait before the first retry; doubled for each further one. */
-  backoffMs: number;
-  /** HMAC-SHA256 key; when set, `signatureHeader` carries `sha256=<hex>` of the body. */
-  secret: string | undefined;
-  signatureHeader: string;
-}
+/**
+ * Options of {@link WebhookChannel}: a resolved `webhook` notifier (`timeoutMs` per attempt,
+ * `retries` after the first attempt, `backoffMs` before the first retry and doubled for each
+ * further one, `secret` for the `signatureHeader`).
+ */
+export type WebhookChannelOptions = Omit<Extract<ResolvedNotifier, { type: 'webhook' }>, 'type'>;
 
 /**
  * POSTs each notification as Alertmanager's webhook payload (version 4), so receivers written for
