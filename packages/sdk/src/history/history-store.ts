@@ -56,7 +56,11 @@ export class HistoryStore {
           const bounds = kind === 'histogram' ? (point.value as Histogram).buckets.boundaries : EMPTY;
           const series = this.seriesFor(stored, point.attributes, bounds);
           if (series === undefined) continue;
-          writePoint(series, slot, point.value as number | Histogram);
+          const previousSlot = series.lastSeq === seq - 1 ? this.timeline.slot(seq - 1) : -1;
+          const written = writePoint(series, slot, previousSlot, point.value as number | Histogram);
+          if (written === DROPPED) series.lastDropSeq = seq;
+          else if (written === NOT_A_NUMBER) series.lastGapSeq = seq;
+          if (series.lastSeq < 0) series.firstSeq = seq;
           series.lastSeq = seq;
         }
       }
@@ -129,7 +133,7 @@ export class HistoryStore {
     }
     const width = pointWidth(metric.kind, bounds);
     const values = new Float64Array(this.capacity * width).fill(NaN);
-    const series: StoredSeries = { metric, key, attributes, bounds: [...bounds], width, values, lastSeq: -1, evicted: false };
+    const series: StoredSeries = { metric, key, attributes, bounds: [...bounds], width, values, lastSeq: -1, firstSeq: -1, lastGapSeq: -1, lastDropSeq: -1, evicted: false };
     metric.series.push(series);
     metric.byKey.set(key, series);
     metric.generation++;
@@ -145,8 +149,12 @@ export class HistoryStore {
       for (let index = series.length - 1; index >= 0; index--) {
         const one = series[index]!;
         if (one.lastSeq === seq) continue;
-        if (seq - one.lastSeq >= this.capacity) this.evict(one);
-        else one.values.fill(NaN, slot * one.width, (slot + 1) * one.width);
+        if (seq - one.lastSeq >= this.capacity) {
+          this.evict(one);
+        } else {
+          one.values.fill(NaN, slot * one.width, (slot + 1) * one.width);
+          one.lastGapSeq = seq;
+        }
       }
       if (series.length === 0) this.dropMetric(key, metric);
     }
@@ -198,18 +206,35 @@ function sameBounds(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-function writePoint(series: StoredSeries, slot: number, value: number | Histogram): void {
-  const base = slot * series.width;
+/** What `writePoint` saw: values as they were, a value that went down, a value that is NaN (read as a gap). */
+const STEADY = 0;
+const DROPPED = 1;
+const NOT_A_NUMBER = 2;
+
+/**
+ * Writes one point into `slot`, and tells whether a value went down from the point in
+ * `previousSlot` (the collection before, when it carried the series; -1 otherwise) or is NaN.
+ */
+function writePoint(series: StoredSeries, slot: number, previousSlot: number, value: number | Histogram): number {
+  const { values, width } = series;
+  const base = slot * width;
   if (typeof value === 'number') {
-    series.values[base] = value;
-    return;
+    values[base] = value;
+  } else {
+    values[base + HISTOGRAM_COUNT] = value.count;
+    values[base + HISTOGRAM_SUM] = value.sum ?? NaN;
+    let cumulative = 0;
+    const counts = value.buckets.counts;
+    for (let index = 0; index < counts.length; index++) {
+      cumulative += counts[index]!;
+      values[base + HISTOGRAM_FIRST_BUCKET + index] = cumulative;
+    }
   }
-  series.values[base + HISTOGRAM_COUNT] = value.count;
-  series.values[base + HISTOGRAM_SUM] = value.sum ?? NaN;
-  let cumulative = 0;
-  const counts = value.buckets.counts;
-  for (let index = 0; index < counts.length; index++) {
-    cumulative += counts[index]!;
-    series.values[base + HISTOGRAM_FIRST_BUCKET + index] = cumulative;
+  let outcome = STEADY;
+  for (let offset = 0; offset < width; offset++) {
+    const current = values[base + offset]!;
+    if (current !== current) return NOT_A_NUMBER;
+    if (previousSlot >= 0 && current < values[previousSlot * width + offset]!) outcome = DROPPED;
   }
+  return outcome;
 }

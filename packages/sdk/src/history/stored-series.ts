@@ -37,7 +37,21 @@ export interface StoredSeries {
   readonly values: Float64Array;
   /** The last collection that carried this series. */
   lastSeq: number;
+  /** The first collection that carried it. */
+  firstSeq: number;
+  /** The last collection since `firstSeq` that did not carry it (or carried NaN); -1 when none. */
+  lastGapSeq: number;
+  /** The last collection in which a value went down from the collection before (a counter reset); -1 when none. */
+  lastDropSeq: number;
   evicted: boolean;
+}
+
+/**
+ * Whether the series has a sample in every collection of `[start, end)` and no value went down
+ * inside it: then a rate over that range needs only its first and last points (no scan).
+ */
+export function isSteadyOver(series: StoredSeries, start: number, end: number): boolean {
+  return series.firstSeq <= start && series.lastGapSeq < start && series.lastDropSeq <= start && series.lastSeq >= end - 1;
 }
 
 /** Offsets within a histogram point. */

@@ -3,7 +3,7 @@ import type { HistoryStore } from './history-store.js';
 import { bucketQuantile } from './promql/bucket-quantile.js';
 import type { Bucket } from './promql/bucket-quantile.js';
 import type { GroupAccumulator } from './group-accumulator.js';
-import { ringBucketRates, ringOverTime, ringRate } from './promql/ring-range.js';
+import { RangeWindow, ringBucketRates, ringOverTime, ringRate } from './promql/ring-range.js';
 import type { StoredSeries } from './stored-series.js';
 
 /**
@@ -26,14 +26,12 @@ export function rangeVector(store: HistoryStore, series: readonly StoredSeries[]
 
 /** Like {@link rangeVector}, aggregating straight into `accumulator` (the hot path of rule evaluation: no closures, no sample objects). */
 export function rangeInto(store: HistoryStore, series: readonly StoredSeries[], fn: RangeFunction, offset: number, windowMs: number, at: number, accumulator: GroupAccumulator): void {
-  const { timeline } = store;
-  const from = at - windowMs;
-  const [start, end] = timeline.range(from, at);
+  const window = new RangeWindow(store.timeline, at - windowMs, at);
   accumulator.prepare(series);
   const counter = fn === 'rate' || fn === 'increase';
   for (let index = 0; index < series.length; index++) {
     const one = series[index]!;
-    const value = counter ? ringRate(timeline, one, offset, start, end, from, at, fn === 'rate') : ringOverTime(timeline, one, start, end, fn === 'avg_over_time' ? 'avg' : 'max');
+    const value = counter ? ringRate(window, one, offset, fn === 'rate') : ringOverTime(window, one, fn === 'avg_over_time' ? 'avg' : 'max');
     if (value !== undefined) accumulator.addAt(index, value);
   }
 }
@@ -47,15 +45,10 @@ function forEachInRange(
   at: number,
   take: (series: StoredSeries, value: number) => void,
 ): void {
-  const { timeline } = store;
-  const from = at - windowMs;
   // The range's collections, found once for every series (they share the timeline).
-  const [start, end] = timeline.range(from, at);
+  const window = new RangeWindow(store.timeline, at - windowMs, at);
   for (const one of series) {
-    const value =
-      fn === 'rate' || fn === 'increase'
-        ? ringRate(timeline, one, offset, start, end, from, at, fn === 'rate')
-        : ringOverTime(timeline, one, start, end, fn === 'avg_over_time' ? 'avg' : 'max');
+    const value = fn === 'rate' || fn === 'increase' ? ringRate(window, one, offset, fn === 'rate') : ringOverTime(window, one, fn === 'avg_over_time' ? 'avg' : 'max');
     if (value !== undefined) take(one, value);
   }
 }
@@ -66,12 +59,11 @@ function forEachInRange(
  */
 export function quantileVector(store: HistoryStore, series: readonly StoredSeries[], q: number, windowMs: number, at: number, by: readonly string[]): VectorSample[] {
   const groups = new Map<string, { attributes: Record<string, string>; buckets: Map<number, number> }>();
-  const from = at - windowMs;
-  const [start, end] = store.timeline.range(from, at);
+  const window = new RangeWindow(store.timeline, at - windowMs, at);
   let rates = new Float64Array(16);
   for (const one of series) {
     if (rates.length < one.bounds.length + 1) rates = new Float64Array(one.bounds.length + 1);
-    if (!ringBucketRates(store.timeline, one, start, end, from, at, rates)) continue;
+    if (!ringBucketRates(window, one, rates)) continue;
     const key = groupKey(one.attributes, by);
     let group = groups.get(key);
     if (group === undefined) {

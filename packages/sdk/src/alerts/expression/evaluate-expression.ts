@@ -2,7 +2,7 @@ import { durationToMs } from '../../config/duration.js';
 import type { VectorSample } from '../../history/history-types.js';
 import type { HistoryStore } from '../../history/history-store.js';
 import { GroupAccumulator } from '../../history/group-accumulator.js';
-import { ringHasSample } from '../../history/promql/ring-range.js';
+import { RangeWindow, ringHasSample } from '../../history/promql/ring-range.js';
 import { instantValue } from '../../history/promql/instant-value.js';
 import { SeriesMatcher } from '../../history/series-matcher.js';
 import { HISTOGRAM_COUNT, HISTOGRAM_SUM } from '../../history/stored-series.js';
@@ -110,9 +110,9 @@ export class CompiledExpression {
   /** `absent(x)` / `absent_over_time(x[w])`: one sample of value 1 when no matching series has a sample. */
   private absent(store: HistoryStore, at: number): LabeledSample[] {
     const offset = this.offset(0);
-    const [start, end] = store.timeline.range(at - this.windowMs, at);
+    const window = new RangeWindow(store.timeline, at - this.windowMs, at);
     const present = this.series(store, 0).some((series) =>
-      this.windowMs > 0 ? ringHasSample(store.timeline, series, offset, start, end) : instantValue(store, series, offset, at) !== undefined,
+      this.windowMs > 0 ? ringHasSample(window, series, offset) : instantValue(store, series, offset, at) !== undefined,
     );
     return present ? [] : [{ labels: absentLabels(this.uses[0]!), value: 1 }];
   }

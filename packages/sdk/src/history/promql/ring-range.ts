@@ -1,5 +1,5 @@
 import type { StoredSeries } from '../stored-series.js';
-import { HISTOGRAM_FIRST_BUCKET } from '../stored-series.js';
+import { HISTOGRAM_FIRST_BUCKET, isSteadyOver } from '../stored-series.js';
 import type { Timeline } from '../timeline.js';
 
 /**
@@ -14,18 +14,50 @@ import type { Timeline } from '../timeline.js';
  * (absent, like a stale marker).
  */
 
-/** `rate` / `increase` of one value of the series' points (`offset`) over collections `[start, end)`; `undefined` below two samples. */
-export function ringRate(
-  timeline: Timeline,
-  series: StoredSeries,
-  offset: number,
-  start: number,
-  end: number,
-  rangeStart: number,
-  rangeEnd: number,
-  isRate: boolean,
-): number | undefined {
+/**
+ * The range of one evaluation (`[rangeStart, rangeEnd]` in ms, collections `[start, end)`), shared
+ * by every series it is applied to, with what the extrapolation needs when a series has a sample
+ * in every collection of the range (the common case), computed once instead of per series.
+ */
+export class RangeWindow {
+  readonly timeline: Timeline;
+  readonly start: number;
+  readonly end: number;
+  readonly rangeStart: number;
+  readonly rangeEnd: number;
+  private full: { firstTime: number; durationToEnd: number; sampledInterval: number; average: number } | undefined;
+
+  constructor(timeline: Timeline, rangeStart: number, rangeEnd: number) {
+    this.timeline = timeline;
+    [this.start, this.end] = timeline.range(rangeStart, rangeEnd);
+    this.rangeStart = rangeStart;
+    this.rangeEnd = rangeEnd;
+  }
+
+  /** The sample times of a series with a sample in collections `firstSeq` to `lastSeq`, `count` of them. */
+  spacing(firstSeq: number, lastSeq: number, count: number): { firstTime: number; durationToEnd: number; sampledInterval: number; average: number } {
+    const everyCollection = firstSeq === this.start && lastSeq === this.end - 1 && count === this.end - this.start;
+    if (everyCollection && this.full !== undefined) return this.full;
+    const firstTime = this.timeline.time(firstSeq);
+    const lastTime = this.timeline.time(lastSeq);
+    const sampledInterval = (lastTime - firstTime) / 1000;
+    const spacing = { firstTime, durationToEnd: (this.rangeEnd - lastTime) / 1000, sampledInterval, average: sampledInterval / (count - 1) };
+    if (everyCollection) this.full = spacing;
+    return spacing;
+  }
+}
+
+/** `rate` / `increase` of one value of the series' points (`offset`) over the window; `undefined` below two samples. */
+export function ringRate(window: RangeWindow, series: StoredSeries, offset: number, isRate: boolean): number | undefined {
   const { values, width } = series;
+  const { timeline, start, end } = window;
+  if (end - start >= 2 && isSteadyOver(series, start, end)) {
+    // A sample in every collection and no drop: the first and the last point say it all.
+    const capacity = timeline.capacity;
+    const first = values[(start % capacity) * width + offset]!;
+    const result = values[((end - 1) % capacity) * width + offset]! - first;
+    return extrapolate(window, result, first, start, end - 1, end - start, isRate);
+  }
   const wrap = timeline.capacity * width;
   let index = (start % timeline.capacity) * width + offset;
   let count = 0;
@@ -50,29 +82,31 @@ export function ringRate(
     count++;
   }
   if (count < 2) return undefined;
-  const result = previous - first + resets;
-  const firstTime = timeline.time(firstSeq);
-  const lastTime = timeline.time(lastSeq);
-  let durationToStart = (firstTime - rangeStart) / 1000;
-  const durationToEnd = (rangeEnd - lastTime) / 1000;
-  const sampledInterval = (lastTime - firstTime) / 1000;
-  const averageDurationBetweenSamples = sampledInterval / (count - 1);
+  return extrapolate(window, previous - first + resets, first, firstSeq, lastSeq, count, isRate);
+}
+
+/** `extrapolatedRate`'s extrapolation of `result` (last - first + resets) to the window's ends. */
+function extrapolate(window: RangeWindow, result: number, first: number, firstSeq: number, lastSeq: number, count: number, isRate: boolean): number {
+  if (result === 0) return 0; // nothing to extrapolate: 0 times any factor
+  const { firstTime, durationToEnd, sampledInterval, average } = window.spacing(firstSeq, lastSeq, count);
+  let durationToStart = (firstTime - window.rangeStart) / 1000;
   if (result > 0 && first >= 0) {
     const durationToZero = sampledInterval * (first / result);
     if (durationToZero < durationToStart) durationToStart = durationToZero;
   }
-  const extrapolationThreshold = averageDurationBetweenSamples * 1.1;
+  const extrapolationThreshold = average * 1.1;
   let extrapolateToInterval = sampledInterval;
-  extrapolateToInterval += durationToStart < extrapolationThreshold ? durationToStart : averageDurationBetweenSamples / 2;
-  extrapolateToInterval += durationToEnd < extrapolationThreshold ? durationToEnd : averageDurationBetweenSamples / 2;
+  extrapolateToInterval += durationToStart < extrapolationThreshold ? durationToStart : average / 2;
+  extrapolateToInterval += durationToEnd < extrapolationThreshold ? durationToEnd : average / 2;
   let factor = extrapolateToInterval / sampledInterval;
-  if (isRate) factor /= (rangeEnd - rangeStart) / 1000;
+  if (isRate) factor /= (window.rangeEnd - window.rangeStart) / 1000;
   return result * factor;
 }
 
-/** `avg_over_time` (Prometheus' compensated incremental mean) or `max_over_time` over `[start, end)`. */
-export function ringOverTime(timeline: Timeline, series: StoredSeries, start: number, end: number, fn: 'avg' | 'max'): number | undefined {
+/** `avg_over_time` (Prometheus' compensated incremental mean) or `max_over_time` over the window. */
+export function ringOverTime(window: RangeWindow, series: StoredSeries, fn: 'avg' | 'max'): number | undefined {
   const { values, width } = series;
+  const { timeline, start, end } = window;
   const wrap = timeline.capacity * width;
   let index = (start % timeline.capacity) * width;
   let count = 0;
@@ -104,10 +138,10 @@ export function ringOverTime(timeline: Timeline, series: StoredSeries, start: nu
   return mean === Infinity || mean === -Infinity ? mean : mean + compensation;
 }
 
-/** Whether the series has a sample in `[start, end)` (for `absent_over_time`). */
-export function ringHasSample(timeline: Timeline, series: StoredSeries, offset: number, start: number, end: number): boolean {
-  const capacity = timeline.capacity;
-  for (let seq = start; seq < end; seq++) {
+/** Whether the series has a sample in the window (for `absent_over_time`). */
+export function ringHasSample(window: RangeWindow, series: StoredSeries, offset: number): boolean {
+  const capacity = window.timeline.capacity;
+  for (let seq = window.start; seq < window.end; seq++) {
     const value = series.values[(seq % capacity) * series.width + offset]!;
     if (value === value) return true;
   }
@@ -124,10 +158,18 @@ const resets = new Float64Array(64);
  * are stored together, so they share sample times and only first value, last value and resets
  * differ. Writes `bounds.length + 1` rates into `out`; returns false below two samples.
  */
-export function ringBucketRates(timeline: Timeline, series: StoredSeries, start: number, end: number, rangeStart: number, rangeEnd: number, out: Float64Array): boolean {
+export function ringBucketRates(window: RangeWindow, series: StoredSeries, out: Float64Array): boolean {
   const { values, width } = series;
+  const { timeline, start, end } = window;
   const buckets = width - HISTOGRAM_FIRST_BUCKET;
-  if (buckets > firsts.length) return bucketByBucket(timeline, series, start, end, rangeStart, rangeEnd, out);
+  if (buckets > firsts.length) return bucketByBucket(window, series, out);
+  if (end - start >= 2 && isSteadyOver(series, start, end)) {
+    // A point in every collection and no drop: first and last bucket counts, no scan.
+    const first = (start % timeline.capacity) * width + HISTOGRAM_FIRST_BUCKET;
+    const last = ((end - 1) % timeline.capacity) * width + HISTOGRAM_FIRST_BUCKET;
+    for (let bucket = 0; bucket < buckets; bucket++) out[bucket] = extrapolate(window, values[last + bucket]! - values[first + bucket]!, values[first + bucket]!, start, end - 1, end - start, true);
+    return true;
+  }
   const wrap = timeline.capacity * width;
   let base = (start % timeline.capacity) * width;
   let count = 0;
@@ -153,32 +195,16 @@ export function ringBucketRates(timeline: Timeline, series: StoredSeries, start:
     count++;
   }
   if (count < 2) return false;
-  const firstTime = timeline.time(firstSeq);
-  const lastTime = timeline.time(lastSeq);
-  const sampledInterval = (lastTime - firstTime) / 1000;
-  const averageDurationBetweenSamples = sampledInterval / (count - 1);
-  const extrapolationThreshold = averageDurationBetweenSamples * 1.1;
-  const durationToEnd = (rangeEnd - lastTime) / 1000;
-  const endPart = durationToEnd < extrapolationThreshold ? durationToEnd : averageDurationBetweenSamples / 2;
-  const rangeSeconds = (rangeEnd - rangeStart) / 1000;
   for (let bucket = 0; bucket < buckets; bucket++) {
-    const first = firsts[bucket]!;
-    const result = previous[bucket]! - first + resets[bucket]!;
-    let durationToStart = (firstTime - rangeStart) / 1000;
-    if (result > 0 && first >= 0) {
-      const durationToZero = sampledInterval * (first / result);
-      if (durationToZero < durationToStart) durationToStart = durationToZero;
-    }
-    const startPart = durationToStart < extrapolationThreshold ? durationToStart : averageDurationBetweenSamples / 2;
-    out[bucket] = result * ((sampledInterval + startPart + endPart) / sampledInterval / rangeSeconds);
+    out[bucket] = extrapolate(window, previous[bucket]! - firsts[bucket]! + resets[bucket]!, firsts[bucket]!, firstSeq, lastSeq, count, true);
   }
   return true;
 }
 
 /** The same, one `ringRate` per bucket (histograms with more buckets than the scratch arrays hold). */
-function bucketByBucket(timeline: Timeline, series: StoredSeries, start: number, end: number, rangeStart: number, rangeEnd: number, out: Float64Array): boolean {
+function bucketByBucket(window: RangeWindow, series: StoredSeries, out: Float64Array): boolean {
   for (let bucket = 0; bucket < series.width - HISTOGRAM_FIRST_BUCKET; bucket++) {
-    const rate = ringRate(timeline, series, HISTOGRAM_FIRST_BUCKET + bucket, start, end, rangeStart, rangeEnd, true);
+    const rate = ringRate(window, series, HISTOGRAM_FIRST_BUCKET + bucket, true);
     if (rate === undefined) return false;
     out[bucket] = rate;
   }
