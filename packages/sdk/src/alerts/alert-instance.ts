@@ -1,4 +1,11 @@
-/** One alert as `handle.alerts.list()` shows it. Times are ms since the epoch. */
+/**
+ * One alert as `handle.alerts.list()` shows it. Times are ms since the epoch.
+ *
+ * @example
+ * ```ts
+ * for (const alert of handle.alerts.list()) if (alert.state === 'firing') console.error(alert.rule, alert.labels, alert.value);
+ * ```
+ */
 export interface AlertInstance {
   /** The rule's name (also the `alertname` label). */
   rule: string;

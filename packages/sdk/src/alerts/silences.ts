@@ -1,7 +1,14 @@
 import type { Labels } from './label-set.js';
 import { matchesAll } from './label-set.js';
 
-/** A silence: alerts whose labels include all of `matchers` are not notified until `endsAt`. */
+/**
+ * A silence: alerts whose labels include all of `matchers` are not notified until `endsAt`.
+ *
+ * @example
+ * ```ts
+ * const silence: Silence = handle.alerts.silence({ matchers: { alertname: 'ToolErrorRatio' }, duration: '30m' });
+ * ```
+ */
 export interface Silence {
   readonly id: string;
   /** Label names to exact values, e.g. `{ alertname: 'FlakyToolErrors' }`. */

@@ -28,7 +28,14 @@ export interface Clock {
   every(intervalMs: number, task: () => unknown): Cancel;
 }
 
-/** `Date.now()` and unref-ed `setTimeout` / `setInterval`. */
+/**
+ * `Date.now()` and unref-ed `setTimeout` / `setInterval`: the default clock of `startMetrics`.
+ *
+ * @example
+ * ```ts
+ * const stop = systemClock.every(60_000, () => handle.alerts.evaluate());
+ * ```
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
   after(delayMs, task) {

@@ -52,7 +52,14 @@ export interface CallbackNotifierConfig {
   timeout?: DurationInput;
 }
 
-/** One notification channel; a discriminated union on `type`. */
+/**
+ * One notification channel; a discriminated union on `type`.
+ *
+ * @example
+ * ```ts
+ * const hook: NotifierConfig = { type: 'webhook', url: 'https://hooks.example.com/mcp', secret: process.env.HOOK_SECRET, retries: 5 };
+ * ```
+ */
 export type NotifierConfig = ConsoleNotifierConfig | WebhookNotifierConfig | AlertmanagerNotifierConfig | CallbackNotifierConfig;
 
 /** Grouping of notifications (console, webhook, callback), as an Alertmanager route groups them. */
@@ -67,7 +74,17 @@ export interface AlertGroupingConfig {
   repeatInterval?: DurationInput;
 }
 
-/** Alert rules over the history, and where their notifications go. */
+/**
+ * Alert rules over the history, and where their notifications go.
+ *
+ * @example
+ * ```ts
+ * const alerts: AlertsConfig = {
+ *   notify: [{ type: 'console' }, { type: 'alertmanager', url: 'http://127.0.0.1:9093' }],
+ *   rules: [{ name: 'NoCalls', severity: 'critical', expr: { type: 'absent', metric: 'mcp.server.operation.duration', kind: 'histogram', window: '10m' } }],
+ * };
+ * ```
+ */
 export interface AlertsConfig {
   rules: AlertRule[];
   /** How often rules are evaluated. @default the history's `resolution` ("15s") */

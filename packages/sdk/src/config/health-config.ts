@@ -33,6 +33,11 @@ export interface HeapHealthConfig extends HealthCheckSwitch {
  * Health checks and the `/livez`, `/readyz` and `/health` endpoints. They are served beside
  * `/metrics` by every Prometheus exporter's server, or by their own server when `port` is set (so
  * they also work without Prometheus).
+ *
+ * @example
+ * ```ts
+ * await startMetrics({ exporters: [{ type: 'otlp' }], health: { port: 8081, host: '0.0.0.0', eventLoopDelay: { critical: true } } });
+ * ```
  */
 export interface HealthConfig {
   /** `false` serves no health endpoints and runs no built-in checks. @default true */

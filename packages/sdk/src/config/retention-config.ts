@@ -6,6 +6,11 @@ import type { DurationInput } from './types.js';
 /**
  * The in-memory metric history (`handle.history`, and what alert rules read): every series of the
  * process, one point per `resolution`, kept for `maxAge` in preallocated ring buffers.
+ *
+ * @example
+ * ```ts
+ * await startMetrics({ retention: { maxAge: '15m', resolution: '15s', maxSeries: 5000 } });
+ * ```
  */
 export interface RetentionConfig {
   /** How far back the history reaches, e.g. `"15m"`. */

@@ -19,6 +19,11 @@ export interface HealthCheckResult {
 /**
  * A health check: returns (or resolves to) a result, or just a status. A throw or rejection means
  * `unhealthy` with the error's message; a check slower than its timeout is `unhealthy` too.
+ *
+ * @example
+ * ```ts
+ * const queue: HealthCheck = () => (backlog() > 1000 ? { status: 'degraded', message: `backlog ${backlog()}` } : 'healthy');
+ * ```
  */
 export type HealthCheck = () => HealthCheckResult | HealthStatus | Promise<HealthCheckResult | HealthStatus>;
 
