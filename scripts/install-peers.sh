@@ -158,6 +158,8 @@ peer_redis() {
   apt_download_system "$dir" redis-server redis-tools liblzf1 libjemalloc2
   unpack "$dir"
   redis_runs "$dir" || die "$dir/root/usr/bin/redis-server does not run"
+}
+
 # Alertmanager checks need the patched binary to run and its templates beside it.
 am_runs() { local dir=$1; [ -s "$dir/am-share/default.tmpl" ] && (cd "$dir" && runs ./alertmanager --version); }
 
