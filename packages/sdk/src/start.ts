@@ -1,13 +1,14 @@
 import { diag, metrics as otelMetrics } from '@opentelemetry/api';
 import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
-import { resolveConfig } from './config/resolve-config.js';
-import { createMetricsPipeline } from './create/create-pipeline.js';
 import type { MetricsConfig } from './config/types.js';
 import { createStderrDiagLogger, parseLogLevel } from './diag/stderr-diag-logger.js';
-import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade.js';
+import { createMetricsFacade } from './facade/metrics-facade.js';
 import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
 import { createNoopHandle } from './noop-handle.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
+import { resolveConfig } from './platform/node/node-config.js';
+import { createMetricsPipeline } from './platform/node/node-pipeline.js';
+import { APP_METER_NAME } from './plan/meter-names.js';
 import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
 import { startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
@@ -88,7 +89,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     meterProvider: apiProvider,
     config: resolved,
     endpoints,
-    meter: (name = DEFAULT_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
+    meter: (name = APP_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
     forceFlush: pipeline.forceFlush,
     shutdown: shutdownOnce,
   });
