@@ -12,6 +12,7 @@ export { resolveConfig } from './platform/node/node-config.js';
 export type { ResolveConfigInput } from './config/resolve-config.js';
 export { ConfigError, formatIssue } from './config/config-error.js';
 export type { ConfigIssue } from './config/config-error.js';
+export { isSdkDisabled } from './config/is-sdk-disabled.js';
 export { metricsConfigJsonSchema } from './config/metrics-config-json-schema.js';
 export type { JsonSchema } from './config/metrics-config-json-schema.js';
 export type {
@@ -64,6 +65,8 @@ export type {
 } from './facade/handles.js';
 export { summaryViews } from './plan/plan-views.js';
 export type { SummaryViewOptions } from './plan/plan-views.js';
+export { exponentialHistogramQuantile, quantileErrorBound } from './export/exponential-quantile.js';
+export type { QuantileEstimator } from './export/exponential-quantile.js';
 
 // Exporters usable on their own (with any OTel MeterProvider)
 export { ConsoleExporter } from './exporters/console/console-exporter.js';

@@ -15,6 +15,15 @@ function keyOf(name: string, value: unknown): unknown {
   return type === 'string' || type === 'number' || type === 'boolean' ? value : UNKEYED;
 }
 
+/**
+ * A literal or `Object.create(null)` object: its enumerable keys are its own. Anything else (a
+ * class instance, an object with a prototype of its own) takes the slow path every time, as in OTel.
+ */
+function isPlain(attributes: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(attributes);
+  return prototype === Object.prototype || prototype === null;
+}
+
 /** One step: the first attribute name seen here inline (call sites rarely vary key order). */
 class TrieNode<T> {
   name: string | undefined;
@@ -29,8 +38,7 @@ type Next<T> = TrieNode<T> | T;
 
 /**
  * Values by attribute literal, without hashing: a path of (name, value) steps over the object's own
- * keys in their own order, one or two `Map` lookups per attribute and nothing allocated but the key
- * list. The same set written in another key order is another path to the same value. Paths are
+ * keys in their own order, one or two `Map` lookups per attribute and nothing allocated. The same set written in another key order is another path to the same value. Paths are
  * added by the slow path once it has found the value by the canonical key; at most `capacity`
  * paths are kept, then misses stay misses.
  */
@@ -41,13 +49,16 @@ export class AttributeTrie<T extends object> {
   constructor(private readonly capacity: number) {}
 
   get(attributes: Readonly<Attributes>): T | undefined {
-    const names = Object.keys(attributes);
+    // isPlain(), written out: on the hot path a call here costs as much as the walk.
+    const prototype: unknown = Object.getPrototypeOf(attributes);
+    if (prototype !== Object.prototype && prototype !== null) return undefined;
     let node: Next<T> | undefined = this.root;
-    for (let i = 0; i < names.length; i++) {
+    // `for...in` allocates no key list; on a plain object it enumerates exactly the own keys. Only
+    // keyed values are ever stored, so any other value (or the empty name) simply finds nothing.
+    for (const name in attributes) {
       if (!(node instanceof TrieNode)) return undefined;
-      const name = names[i]!;
       const byValue: Map<unknown, Next<T>> | undefined = node.name === name ? node.values : node.others?.get(name);
-      node = byValue?.get(keyOf(name, attributes[name]));
+      node = byValue?.get(attributes[name]);
       if (node === undefined) return undefined;
     }
     return node instanceof TrieNode ? node.value : node;
@@ -55,6 +66,7 @@ export class AttributeTrie<T extends object> {
 
   /** Adds the path of `attributes` to `value`; `false` when a value is not keyed or the trie is full. */
   set(attributes: Readonly<Attributes>, value: T): boolean {
+    if (!isPlain(attributes)) return false;
     const names = Object.keys(attributes);
     const keys = names.map((name) => keyOf(name, attributes[name]));
     if (keys.includes(UNKEYED)) return false;

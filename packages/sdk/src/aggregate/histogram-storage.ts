@@ -3,7 +3,6 @@ import { millisToHrTime } from '@opentelemetry/core';
 import { AggregationTemporality, DataPointType } from '@opentelemetry/sdk-metrics';
 import type { DataPoint, Histogram, MetricData } from '@opentelemetry/sdk-metrics';
 import type { HistogramHandle } from '../facade/handles.js';
-import { HistogramDelta } from './histogram-delta.js';
 import type { KeepProbability } from './keep-probability.js';
 import { Storage, type Collection, type Series, type StorageSettings } from './storage.js';
 
@@ -147,5 +146,47 @@ export class HistogramStorage extends Storage<HistogramSeries> {
   /** A point, with OTel's field order. */
   private point(series: HistogramSeries, startTime: HrTime, endTime: HrTime, count: number, sum: number, min: number, max: number, counts: number[]): DataPoint<Histogram> {
     return { attributes: series.attributes, startTime, endTime, value: { min, max, sum, buckets: { boundaries: this.boundaries, counts }, count } };
+  }
+}
+
+/**
+ * What one delta reader accumulates in a histogram series between two of its collections. Count
+ * and bucket counts come from differencing the series' integer totals against `seenCount` /
+ * `seenCounts` (exact); sum, min and max are kept per interval, because a difference of running
+ * float sums loses precision and min/max cannot be differenced at all.
+ */
+export class HistogramDelta {
+  sum = 0;
+  min = Infinity;
+  max = -Infinity;
+  /** False until the reader's first collection of the series, which reports the series' totals. */
+  open = false;
+  /** The series' count at this reader's previous collection. */
+  seenCount = 0;
+  private readonly seenCounts: Float64Array;
+
+  constructor(buckets: number) {
+    this.seenCounts = new Float64Array(buckets);
+  }
+
+  add(value: number): void {
+    this.sum += value;
+    this.min = Math.min(this.min, value);
+    this.max = Math.max(this.max, value);
+  }
+
+  /** The bucket counts gained since this reader's previous collection. */
+  counts(totals: Float64Array): number[] {
+    return Array.from(totals, (count, i) => count - this.seenCounts[i]!);
+  }
+
+  /** Starts a new interval now: the reader's next report is what is recorded from here on. */
+  restart(count: number, totals: Float64Array): void {
+    this.open = true;
+    this.sum = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.seenCount = count;
+    this.seenCounts.set(totals);
   }
 }

@@ -33,9 +33,17 @@ export class SeriesIndex<T extends Keyed> {
     return this.values.length;
   }
 
-  /** The value of a set seen before (by identity or trie path); `undefined` means: use `find`. */
-  cached(attributes: Readonly<Attributes> | undefined): T | undefined {
+  /**
+   * The value of a set seen before (by identity or trie path); `undefined`: take the slow path.
+   * `literalFirst` (the facade, whose callers mostly pass fresh literals) walks the trie before the
+   * identity lookups, which cost a `WeakMap` miss on every fresh object.
+   */
+  cached(attributes: Readonly<Attributes> | undefined, literalFirst = false): T | undefined {
     if (attributes === undefined || attributes === null) return this.empty;
+    if (literalFirst) {
+      const literal = this.byLiteral.get(attributes);
+      if (literal !== undefined) return literal;
+    }
     if (attributes === this.lastFrozen) return this.lastFrozenValue;
     const known = this.byIdentity.get(attributes);
     if (known !== undefined) {
@@ -44,7 +52,7 @@ export class SeriesIndex<T extends Keyed> {
       this.lastFrozenValue = known;
       return known;
     }
-    return this.byLiteral.get(attributes);
+    return literalFirst ? undefined : this.byLiteral.get(attributes);
   }
 
   /** The value whose exported set has the canonical key `key` (what `attributeKey` returns). */

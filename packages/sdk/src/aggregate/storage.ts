@@ -91,8 +91,8 @@ export abstract class Storage<S extends Series> {
   }
 
   /** The facade's handle: the series of `raw`, sanitized by `clean` when not found by identity or path. */
-  handleFor(raw: Readonly<Attributes> | undefined, clean: () => Readonly<Attributes>): S {
-    return this.index.cached(raw) ?? this.resolve(clean(), raw);
+  handleFor(raw: Readonly<Attributes> | undefined, clean: (raw: Readonly<Attributes> | undefined) => Readonly<Attributes>): S {
+    return this.index.cached(raw, true) ?? this.resolve(clean(raw), raw);
   }
 
   /** The slow path: allow-list, canonical key, cardinality limit, new series. */

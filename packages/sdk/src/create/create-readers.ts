@@ -1,12 +1,10 @@
-import { AggregationTemporality, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import type { CollectionResult, MetricReader } from '@opentelemetry/sdk-metrics';
+import { AggregationTemporality, MetricReader, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import type { CollectionResult, MetricReaderOptions } from '@opentelemetry/sdk-metrics';
 import type { StorageRegistry } from '../aggregate/storage-registry.js';
 import { ConfigError } from '../config/config-error.js';
 import type { ResolvedConfig, ResolvedPrometheusExporter } from '../config/resolved-config.js';
-import { collectTransformed } from '../export/collect-transform.js';
-import { PullReader } from '../export/pull-reader.js';
+import { collectTransformed, TransformingExporter } from '../export/collect-transform.js';
 import { SeriesProducer, type TemporalitySelector } from '../export/series-producer.js';
-import { TransformingExporter } from '../export/transforming-exporter.js';
 import type { Platform, ResolvedPushExporter } from './platform.js';
 
 /** A Prometheus exporter's reader: collected on each scrape, through the collect transform. */
@@ -108,4 +106,23 @@ function unsupported(exporter: ResolvedPushExporter, index: number, platform: Pl
       message: `the ${exporter.type} exporter needs Node.js and is not available in ${platform.name}; expected ${expected} (or use the Node entry of @mcp-otel/sdk)`,
     },
   ]);
+}
+
+/**
+ * A reader collected on demand (a Prometheus scrape, the history ring, a test): OTel's public
+ * `MetricReader` with nothing to flush, configured through its options (temporality, cardinality
+ * limit, producers). Cumulative with the default aggregation unless told otherwise.
+ */
+export class PullReader extends MetricReader {
+  constructor(options: MetricReaderOptions) {
+    super(options);
+  }
+
+  protected override onForceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  protected override onShutdown(): Promise<void> {
+    return Promise.resolve();
+  }
 }

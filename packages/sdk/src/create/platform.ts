@@ -7,7 +7,7 @@ import { createOtlpExporter } from '../exporters/otlp/create-otlp-exporter.js';
 export type ResolvedPushExporter = Exclude<ResolvedExporter, { type: 'prometheus' }>;
 
 /**
- * What a pipeline needs from its host platform. Node's (platform/node/node-platform.ts) adds the
+ * What a pipeline needs from its host platform. Node's (platform/node/node-pipeline.ts) adds the
  * exporters that need Node (StatsD over sockets, files); the portable one has those that run
  * anywhere. The shared code never imports Node: it is handed a platform.
  */

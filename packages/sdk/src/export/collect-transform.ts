@@ -9,9 +9,9 @@
  * patched: only OTel's public reader, producer and exporter interfaces are used.
  */
 import { diag } from '@opentelemetry/api';
-import type { CollectionResult, ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import type { ExportResult } from '@opentelemetry/core';
+import type { AggregationOption, AggregationTemporality, CollectionResult, InstrumentType, PushMetricExporter, ResourceMetrics, ScopeMetrics } from '@opentelemetry/sdk-metrics';
 import { exponentialToExplicitHistograms } from './exponential-to-explicit.js';
-import { mergeScopeMetrics } from './merge-scope-metrics.js';
 import { scaleSampledHistograms } from './scale-sampled-histograms.js';
 
 /** What the collect transform needs to know of the pipeline and of the output. */
@@ -61,4 +61,62 @@ export function reportOnce(): (error: unknown) => void {
     if (!reported) diag.error('mcp-otel: the collect transform failed; the metrics are exported untransformed', error);
     reported = true;
   };
+}
+
+/**
+ * A push exporter that hands its inner exporter every collection through the collect transform.
+ * A `PeriodicExportingMetricReader` built around it reads the inner exporter's temporality and
+ * aggregation selectors through it, so it behaves exactly as with the inner exporter alone.
+ */
+export class TransformingExporter implements PushMetricExporter {
+  private readonly report = reportOnce();
+  readonly selectAggregationTemporality?: (instrumentType: InstrumentType) => AggregationTemporality;
+  readonly selectAggregation?: (instrumentType: InstrumentType) => AggregationOption;
+
+  constructor(
+    readonly inner: PushMetricExporter,
+    private readonly options: CollectTransformOptions,
+  ) {
+    if (inner.selectAggregationTemporality) this.selectAggregationTemporality = inner.selectAggregationTemporality.bind(inner);
+    if (inner.selectAggregation) this.selectAggregation = inner.selectAggregation.bind(inner);
+  }
+
+  export(metrics: ResourceMetrics, resultCallback: (result: ExportResult) => void): void {
+    this.inner.export(transformCollection(metrics, this.options, this.report), resultCallback);
+  }
+
+  forceFlush(): Promise<void> {
+    return this.inner.forceFlush();
+  }
+
+  shutdown(): Promise<void> {
+    return this.inner.shutdown();
+  }
+}
+
+function scopeId(scopeMetrics: ScopeMetrics): string {
+  const { name, version, schemaUrl } = scopeMetrics.scope;
+  return `${name}\u0000${version ?? ''}\u0000${schemaUrl ?? ''}`;
+}
+
+/**
+ * Merges `ScopeMetrics` of the same scope into the first of them. A reader appends each
+ * `MetricProducer`'s scopes after the SDK's own, so a meter with our series and OTel instruments
+ * (observables) comes out as two entries of one scope; merged, the export has the shape OTel alone
+ * produces (one entry per scope). Returns its input when there is nothing to merge; never mutates it.
+ */
+export function mergeScopeMetrics(resourceMetrics: ResourceMetrics): ResourceMetrics {
+  const byScope = new Map<string, ScopeMetrics>();
+  let merged = false;
+  for (const scopeMetrics of resourceMetrics.scopeMetrics) {
+    const id = scopeId(scopeMetrics);
+    const first = byScope.get(id);
+    if (first === undefined) {
+      byScope.set(id, scopeMetrics);
+      continue;
+    }
+    byScope.set(id, { scope: first.scope, metrics: [...first.metrics, ...scopeMetrics.metrics] });
+    merged = true;
+  }
+  return merged ? { resource: resourceMetrics.resource, scopeMetrics: [...byScope.values()] } : resourceMetrics;
 }

@@ -6,7 +6,6 @@ import { SUMMARY_METER_NAME } from '../plan/meter-names.js';
 import { EMPTY_ATTRIBUTES } from '../aggregate/series-key.js';
 import { sanitizeAttributes } from './attribute-set.js';
 import type { CounterHandle, FacadeAttributes, GaugeHandle, HistogramHandle, HistogramOptions, InstrumentOptions, SummaryHandle, UpDownCounterHandle } from './handles.js';
-import { InstrumentTable } from './instrument-table.js';
 import { PlainHandles, type OtelInstrument } from './plain-handles.js';
 import type { WarnOnce } from './warn-once.js';
 
@@ -30,6 +29,36 @@ export interface FacadeLimits {
   meterName: string;
   maxHandlesPerInstrument: number;
   maxInstrumentsPerKind: number;
+}
+
+/**
+ * A facade's instruments, one bounded map per kind (a field each, so a hit is one `Map.get`). Past
+ * `capacity` names of one kind, entries are still made but not kept, with one warning: names must
+ * not carry variable data.
+ */
+export class InstrumentTable<E> {
+  readonly counter = new Map<string, E>();
+  readonly upDownCounter = new Map<string, E>();
+  readonly gauge = new Map<string, E>();
+  readonly histogram = new Map<string, E>();
+  readonly summary = new Map<string, E>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly warnOnce: WarnOnce,
+  ) {}
+
+  /** Keeps `entry` under (kind, name) while there is room; returns it either way. */
+  keep(kind: ValueKind, name: string, entry: E): E {
+    const table = this[kind];
+    if (table.size < this.capacity) table.set(name, entry);
+    else {
+      this.warnOnce.warn(`${kind}\u0000full`, () =>
+        `mcp-otel: more than ${this.capacity} ${kind} names; further ones are not cached. Metric names must not carry variable data: put it in attributes.`,
+      );
+    }
+    return entry;
+  }
 }
 
 /** OTel instrument name rules. */
@@ -61,28 +90,27 @@ export class FacadeInstruments implements HandleSource {
   }
 
   counter(name: string, options?: InstrumentOptions): InstrumentHandles<CounterHandle> {
-    return this.entry('counter', name, options) as InstrumentHandles<CounterHandle>;
+    return (this.table.counter.get(name) ?? this.add('counter', name, options)) as InstrumentHandles<CounterHandle>;
   }
 
   upDownCounter(name: string, options?: InstrumentOptions): InstrumentHandles<UpDownCounterHandle> {
-    return this.entry('upDownCounter', name, options) as InstrumentHandles<UpDownCounterHandle>;
+    return (this.table.upDownCounter.get(name) ?? this.add('upDownCounter', name, options)) as InstrumentHandles<UpDownCounterHandle>;
   }
 
   gauge(name: string, options?: InstrumentOptions): InstrumentHandles<GaugeHandle> {
-    return this.entry('gauge', name, options) as InstrumentHandles<GaugeHandle>;
+    return (this.table.gauge.get(name) ?? this.add('gauge', name, options)) as InstrumentHandles<GaugeHandle>;
   }
 
   histogram(name: string, options?: HistogramOptions, defaultUnit?: string): InstrumentHandles<HistogramHandle> {
-    return this.entry('histogram', name, options, defaultUnit) as InstrumentHandles<HistogramHandle>;
+    return (this.table.histogram.get(name) ?? this.add('histogram', name, options, defaultUnit)) as InstrumentHandles<HistogramHandle>;
   }
 
   summary(name: string, options?: InstrumentOptions): InstrumentHandles<SummaryHandle> {
-    const { description, unit } = options ?? {};
-    return this.entry('summary', name, { description, unit }) as InstrumentHandles<SummaryHandle>;
+    return (this.table.summary.get(name) ?? this.add('summary', name, { description: options?.description, unit: options?.unit })) as InstrumentHandles<SummaryHandle>;
   }
 
-  private entry(kind: ValueKind, name: string, options: HistogramOptions | undefined, defaultUnit?: string): InstrumentHandles<unknown> {
-    return this.table.find(kind, name) ?? this.table.keep(kind, name, this.create(kind, name, options, defaultUnit));
+  private add(kind: ValueKind, name: string, options: HistogramOptions | undefined, defaultUnit?: string): InstrumentHandles<unknown> {
+    return this.table.keep(kind, name, this.create(kind, name, options, defaultUnit));
   }
 
   private create(kind: ValueKind, name: string, options: HistogramOptions | undefined, defaultUnit: string | undefined): InstrumentHandles<unknown> {
@@ -122,16 +150,19 @@ export class FacadeInstruments implements HandleSource {
 
 /** Handles that are the series of one of our storages. */
 class SeriesHandles implements InstrumentHandles<Series> {
+  /** Made once: the lookup path allocates nothing. */
+  private readonly sanitize: (raw: FacadeAttributes | undefined) => Readonly<FacadeAttributes>;
+
   constructor(
     private readonly storage: Storage<Series>,
-    private readonly name: string,
-    private readonly warnOnce: WarnOnce,
-  ) {}
+    name: string,
+    warnOnce: WarnOnce,
+  ) {
+    this.sanitize = (raw) => (raw === undefined || raw === null ? EMPTY_ATTRIBUTES : sanitizeAttributes(raw, name, warnOnce));
+  }
 
   handle(attributes: FacadeAttributes | undefined): Series {
-    return this.storage.handleFor(attributes, () =>
-      attributes === undefined || attributes === null ? EMPTY_ATTRIBUTES : sanitizeAttributes(attributes, this.name, this.warnOnce),
-    );
+    return this.storage.handleFor(attributes, this.sanitize);
   }
 }
 

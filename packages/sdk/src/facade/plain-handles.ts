@@ -1,8 +1,6 @@
 import type { Attributes, Counter, Gauge, Histogram, UpDownCounter } from '@opentelemetry/api';
-import { SeriesIndex } from '../aggregate/series-index.js';
-import { attributeKey, EMPTY_ATTRIBUTES } from '../aggregate/series-key.js';
 import { ValueProblems, type ValueKind } from '../aggregate/value-problems.js';
-import { sanitizeAttributes } from './attribute-set.js';
+import { KeptHandles } from './kept-handles.js';
 import type { CounterHandle, FacadeAttributes, GaugeHandle, HistogramHandle, UpDownCounterHandle } from './handles.js';
 import type { WarnOnce } from './warn-once.js';
 
@@ -13,41 +11,25 @@ type PlainHandle = PlainCounter | PlainUpDownCounter | PlainGauge | PlainHistogr
 
 /**
  * The handles of an instrument OTel aggregates: each calls the OTel instrument with its fixed,
- * frozen attributes (OTel's cost per recording), never letting a failure of it reach the host. Kept per attribute set in the same index our
- * series use, up to `maxHandles` (the empty set always fits); past that, handles are made per call.
+ * frozen attributes (OTel's cost per recording), never letting a failure of it reach the host.
  */
 export class PlainHandles<H> {
   readonly problems: ValueProblems;
-  private readonly index: SeriesIndex<PlainHandle>;
+  private readonly kept: KeptHandles<PlainHandle>;
 
   constructor(
     readonly kind: ValueKind,
     readonly instrument: OtelInstrument,
     readonly name: string,
-    private readonly warnOnce: WarnOnce,
-    private readonly maxHandles: number,
+    warnOnce: WarnOnce,
+    maxHandles: number,
   ) {
     this.problems = new ValueProblems(kind, () => name);
-    this.index = new SeriesIndex(maxHandles);
+    this.kept = new KeptHandles(kind, name, warnOnce, maxHandles, (attributes) => this.make(attributes));
   }
 
   handle(attributes: FacadeAttributes | undefined): H {
-    const cached = this.index.cached(attributes);
-    if (cached !== undefined) return cached as H;
-    const clean = attributes === undefined || attributes === null ? EMPTY_ATTRIBUTES : sanitizeAttributes(attributes, this.name, this.warnOnce);
-    let handle = this.index.byKey(attributeKey(clean));
-    if (handle === undefined) {
-      handle = this.make(clean);
-      if (!this.index.add(handle, clean === EMPTY_ATTRIBUTES)) {
-        this.warnOnce.warn(`${this.kind}\u0000${this.name}\u0000full`, () =>
-          `mcp-otel: ${this.kind} "${this.name}" has more than ${this.maxHandles} attribute sets; ` +
-            'further handles are not cached (values are still recorded). Keep the handle you get, or use fewer distinct attribute values.',
-        );
-        return handle as H;
-      }
-    }
-    this.index.remember(attributes, handle);
-    return handle as H;
+    return this.kept.handle(attributes) as H;
   }
 
   /** Runs one call of the OTel instrument; a provider's failure is warned once, never thrown into the host. */

@@ -1,12 +1,10 @@
 import type { MeterProvider } from '@opentelemetry/api';
-import { SeriesIndex } from '../aggregate/series-index.js';
-import { attributeKey, EMPTY_ATTRIBUTES } from '../aggregate/series-key.js';
+import { EMPTY_ATTRIBUTES } from '../aggregate/series-key.js';
 import type { ValueKind } from '../aggregate/value-problems.js';
 import { APP_METER_NAME } from '../plan/meter-names.js';
-import { sanitizeAttributes } from './attribute-set.js';
-import { FacadeInstruments, type HandleSource, type InstrumentHandles } from './facade-instruments.js';
+import { KeptHandles } from './kept-handles.js';
+import { FacadeInstruments, InstrumentTable, type HandleSource, type InstrumentHandles } from './facade-instruments.js';
 import type { CounterHandle, FacadeAttributes, GaugeHandle, HistogramHandle, HistogramOptions, UpDownCounterHandle } from './handles.js';
-import { InstrumentTable } from './instrument-table.js';
 import { facadeOver, type MetricsFacade } from './metrics-facade.js';
 import type { ProviderSource } from './provider-registry.js';
 import { WarnOnce } from './warn-once.js';
@@ -80,13 +78,13 @@ class SwitchingInstruments implements HandleSource {
   }
 
   private entry(kind: ValueKind, name: string, options: HistogramOptions | undefined, defaultUnit?: string): ForwardingHandles {
-    return this.table.find(kind, name) ?? this.table.keep(kind, name, new ForwardingHandles(this, kind, name, options, defaultUnit));
+    return this.table[kind].get(name) ?? this.table.keep(kind, name, new ForwardingHandles(this, kind, name, options, defaultUnit));
   }
 }
 
 /** The forwarding handles of one (kind, name), kept by attribute set (bounded like the rest). */
 class ForwardingHandles implements InstrumentHandles<AnyHandle> {
-  private readonly index = new SeriesIndex<ForwardingHandle>(LIMIT);
+  private readonly kept: KeptHandles<ForwardingHandle>;
 
   constructor(
     readonly owner: SwitchingInstruments,
@@ -94,19 +92,12 @@ class ForwardingHandles implements InstrumentHandles<AnyHandle> {
     readonly name: string,
     private readonly options: HistogramOptions | undefined,
     private readonly defaultUnit: string | undefined,
-  ) {}
+  ) {
+    this.kept = new KeptHandles(kind, String(name), owner.warnOnce, LIMIT, (attributes) => new ForwardingHandle(this, attributes));
+  }
 
   handle(attributes: FacadeAttributes | undefined): AnyHandle {
-    const cached = this.index.cached(attributes);
-    if (cached !== undefined) return cached;
-    const clean = attributes === undefined || attributes === null ? EMPTY_ATTRIBUTES : sanitizeAttributes(attributes, String(this.name), this.owner.warnOnce);
-    let handle = this.index.byKey(attributeKey(clean));
-    if (handle === undefined) {
-      handle = new ForwardingHandle(this, clean);
-      if (!this.index.add(handle, clean === EMPTY_ATTRIBUTES)) return handle;
-    }
-    this.index.remember(attributes, handle);
-    return handle;
+    return this.kept.handle(attributes);
   }
 
   /** The handle of `attributes` on the current provider's facade; a no-op one while there is none. */

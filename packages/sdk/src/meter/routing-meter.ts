@@ -1,6 +1,7 @@
 import type {
   Attributes,
   BatchObservableCallback,
+  Context,
   Counter,
   Gauge,
   Histogram,
@@ -13,11 +14,11 @@ import type {
   UpDownCounter,
 } from '@opentelemetry/api';
 import type { InstrumentationScope } from '@opentelemetry/core';
+import type { KeepProbability } from '../aggregate/keep-probability.js';
 import { SeriesInstrument } from '../aggregate/series-instrument.js';
 import type { StorageRegistry } from '../aggregate/storage-registry.js';
 import type { MeterPlan } from '../plan/plan.js';
 import { route, type SeriesKind } from '../plan/route.js';
-import { SampledHistogram } from './sampled-histogram.js';
 
 /**
  * A meter whose instruments go where `route()` says. OTel's instrument is created in every case,
@@ -76,5 +77,21 @@ export class RoutingMeter implements Meter {
   private routed<I>(kind: Exclude<SeriesKind, 'histogram'>, name: string, options: MetricOptions | undefined, otel: I): I {
     const decided = route(this.plan, kind, options?.advice);
     return decided.to === 'ours' ? (new SeriesInstrument(this.registry.storageFor(this.scope, decided, name, options)) as I) : otel;
+  }
+}
+
+/**
+ * An OTel histogram of a sampled meter that OTel aggregates (summaries, or own aggregation off):
+ * each measurement reaches it with the meter's keep-probability, as our histogram series keep
+ * theirs; the collect transform scales both back alike.
+ */
+export class SampledHistogram<A extends Attributes = Attributes> implements Histogram<A> {
+  constructor(
+    readonly inner: Histogram<A>,
+    private readonly keep: KeepProbability,
+  ) {}
+
+  record(value: number, attributes?: A, context?: Context): void {
+    if (this.keep.keep()) this.inner.record(value, attributes, context);
   }
 }

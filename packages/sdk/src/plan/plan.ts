@@ -19,7 +19,6 @@
  */
 import type { ViewOptions } from '@opentelemetry/sdk-metrics';
 import type { ResolvedComponent, ResolvedConfig } from '../config/resolved-config.js';
-import { componentOf } from './component-of.js';
 import { SUMMARY_METER_NAME } from './meter-names.js';
 import { planViews } from './plan-views.js';
 
@@ -92,4 +91,24 @@ function planMeter(name: string, config: PlanConfig, ownAggregation: boolean): M
 /** A rate as a probability: NaN and out-of-range values fall back to the safe ends. */
 function clampRate(rate: number): number {
   return Number.isNaN(rate) ? 1 : Math.min(1, Math.max(0, rate));
+}
+
+/** The settings of the component that governs a meter, with its key. */
+export interface MatchedComponent {
+  readonly key: string;
+  readonly component: ResolvedComponent;
+}
+
+/**
+ * The component of a meter (docs/configuration.md): a key matches a meter whose name equals it or
+ * ends with `/<key>` (`mcp` matches `@mcp-otel/instrumentation/mcp`); the longest matching key wins,
+ * so one meter has at most one component.
+ */
+export function componentOf(meterName: string, components: Readonly<Record<string, ResolvedComponent>>): MatchedComponent | undefined {
+  let match: MatchedComponent | undefined;
+  for (const [key, component] of Object.entries(components)) {
+    if (meterName !== key && !meterName.endsWith('/' + key)) continue;
+    if (match === undefined || key.length > match.key.length) match = { key, component };
+  }
+  return match;
 }

@@ -11,11 +11,14 @@ import {
   type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
 import { collectTransformed, transformCollection } from '../../src/export/collect-transform';
-import { TransformingExporter } from '../../src/export/transforming-exporter';
+import { TransformingExporter } from '../../src/export/collect-transform';
 import { createMetricsFacade } from '../../src/facade/metrics-facade';
 import { summaryViews } from '../../src/plan/plan-views';
 import { captureDiag, findMetric, TestReader } from '../facade/support/metrics-test-kit';
 import { bucketLines, deepFreeze, sampleResourceMetrics } from './support';
+import { emptyResource } from '@opentelemetry/resources';
+import type { MetricData, ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { mergeScopeMetrics } from '../../src/export/collect-transform';
 
 /** Serves `exporter`'s handler on 127.0.0.1 (a free port) and returns one scrape's body. */
 async function scrape(exporter: PrometheusExporter): Promise<string> {
@@ -92,5 +95,35 @@ describe('transformCollection (the one step between a collection and an exporter
     transformCollection(broken, NO_SAMPLING, report);
     expect(report).toHaveBeenCalledTimes(1);
     expect(logs.errors.filter((e) => e.includes('collect transform failed'))).toHaveLength(1);
+  });
+});
+
+const metric = (name: string): MetricData => ({ descriptor: { name } }) as MetricData;
+
+describe('mergeScopeMetrics', () => {
+  it('merges entries of one scope (name, version, schema URL) into the first, keeping order', () => {
+    const input: ResourceMetrics = {
+      resource: emptyResource(),
+      scopeMetrics: [
+        { scope: { name: 'a', version: '1' }, metrics: [metric('a.counter')] },
+        { scope: { name: 'b' }, metrics: [metric('b.counter')] },
+        { scope: { name: 'a', version: '2' }, metrics: [metric('a2.histogram')] },
+        { scope: { name: 'a', version: '1' }, metrics: [metric('a.histogram')] },
+      ],
+    };
+    const snapshot = JSON.stringify(input);
+    const merged = mergeScopeMetrics(input);
+    expect(merged.scopeMetrics.map((s) => [s.scope, s.metrics.map((m) => m.descriptor.name)])).toEqual([
+      [{ name: 'a', version: '1' }, ['a.counter', 'a.histogram']],
+      [{ name: 'b' }, ['b.counter']],
+      [{ name: 'a', version: '2' }, ['a2.histogram']],
+    ]);
+    expect(merged.resource).toBe(input.resource);
+    expect(JSON.stringify(input)).toBe(snapshot);
+  });
+
+  it('returns its input when every scope appears once', () => {
+    const input: ResourceMetrics = { resource: emptyResource(), scopeMetrics: [{ scope: { name: 'a' }, metrics: [metric('x')] }] };
+    expect(mergeScopeMetrics(input)).toBe(input);
   });
 });

@@ -1,6 +1,6 @@
 import { DataPointType, type DataPoint, type Histogram } from '@opentelemetry/sdk-metrics';
 import { SeriesInstrument } from '../../src/aggregate/series-instrument';
-import { SampledHistogram } from '../../src/meter/sampled-histogram';
+import { SampledHistogram } from '../../src/meter/routing-meter';
 import { SUMMARY_METER_NAME } from '../../src/plan/meter-names';
 import type { ResolvedComponent } from '../../src/config/resolved-config';
 import { AggregationTemporality, buildTestPipeline, component, pointsOf, type PipelineSpec, type TestPipeline } from '../support/pipeline';

@@ -1,7 +1,6 @@
 import { MeterProvider, type DataPoint, type Histogram } from '@opentelemetry/sdk-metrics';
-import { DEFAULT_HISTOGRAM_BOUNDARIES, explicitBoundaries } from '../../src/plan/explicit-boundaries';
 import type { MeterPlan } from '../../src/plan/plan';
-import { route } from '../../src/plan/route';
+import { DEFAULT_HISTOGRAM_BOUNDARIES, explicitBoundaries, route } from '../../src/plan/route';
 import { TestReader } from '../facade/support/metrics-test-kit';
 
 const ours = (settings: Partial<Extract<MeterPlan, { kind: 'ours' }>> = {}): Extract<MeterPlan, { kind: 'ours' }> => ({

@@ -5,7 +5,7 @@ import type { Series, Storage } from '../../src/aggregate/storage';
 import type { ResolvedComponent, ResolvedExporter } from '../../src/config/resolved-config';
 import { buildPipeline, type MetricsPipeline } from '../../src/create/create-pipeline';
 import type { CollectionResult } from '@opentelemetry/sdk-metrics';
-import { NODE_PLATFORM } from '../../src/platform/node/node-platform';
+import { NODE_PLATFORM } from '../../src/platform/node/node-pipeline';
 import { resolvedConfig } from './resolved-config';
 
 /** A component with every field at its resolved default. */

@@ -2,7 +2,15 @@ import type { ConfigHost, ResolveConfigInput } from '../../config/resolve-config
 import { resolveConfig as resolveWithHost } from '../../config/resolve-config.js';
 import type { ResolvedConfig } from '../../config/resolved-config.js';
 import { loadConfigFile } from './load-config-file.js';
-import { readProcessEnv } from './read-process-env.js';
+
+/**
+ * The process environment, the default env source of the config pipeline. The only place the
+ * config code touches `process.env`, so every other function takes env as a parameter (tests pass
+ * their own).
+ */
+export function readProcessEnv(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}
 
 /** Node's environment and files, for the config pipeline. */
 export const NODE_CONFIG_HOST: ConfigHost = { env: readProcessEnv, loadFile: loadConfigFile };

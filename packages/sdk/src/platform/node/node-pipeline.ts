@@ -1,8 +1,26 @@
 import type { ResolvedConfig } from '../../config/resolved-config.js';
 import { buildPipeline, type MetricsPipeline, type PipelineOptions } from '../../create/create-pipeline.js';
 import type { PrometheusEndpoint } from '../../create/create-readers.js';
-import { NODE_PLATFORM } from './node-platform.js';
+import type { Platform } from '../../create/platform.js';
+import { portablePushExporter } from '../../create/platform.js';
+import { createFileExporter } from './file-create-exporter.js';
+import { createStatsdExporter } from './statsd-create-exporter.js';
 import { createPrometheusScrapeHandler, type MetricsRequestHandler } from './prometheus-scrape-handler.js';
+
+/** Node: every exporter, StatsD (UDP/TCP sockets) and files included. */
+export const NODE_PLATFORM: Platform = {
+  name: 'Node.js',
+  createPushExporter: (config) => {
+    switch (config.type) {
+      case 'statsd':
+        return createStatsdExporter(config);
+      case 'file':
+        return createFileExporter(config);
+      default:
+        return portablePushExporter(config);
+    }
+  },
+};
 
 /** A Prometheus endpoint with its Node HTTP request handler. */
 export interface PrometheusHttpEndpoint extends PrometheusEndpoint {

@@ -1,7 +1,7 @@
 import type { Attributes, Meter, MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
 import type { ResolvedConfig } from '../../../src/config/resolved-config';
 import { buildPipeline } from '../../../src/create/create-pipeline';
-import { NODE_PLATFORM } from '../../../src/platform/node/node-platform';
+import { NODE_PLATFORM } from '../../../src/platform/node/node-pipeline';
 import {
   AggregationTemporality,
   DataPointType,
