@@ -26,7 +26,10 @@ function estimate(lower: number, upper: number, estimator: QuantileEstimator): n
  *
  * @example
  * ```ts
- * const p99 = exponentialHistogramQuantile(point.value, 0.99);
+ * import { exponentialHistogramQuantile } from '@mcp-otel/sdk';
+ *
+ * // `histogram`: the value of an exported summary's data point.
+ * const p99 = exponentialHistogramQuantile(histogram, 0.99);
  * ```
  */
 export function exponentialHistogramQuantile(
