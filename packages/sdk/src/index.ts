@@ -6,6 +6,7 @@
 export { startMetrics } from './start.js';
 export type { ConfigSources } from './start.js';
 export type { MetricsHandle, MetricsEndpoints } from './metrics-handle.js';
+export type { MetricsProblem } from './report/problems.js';
 
 // Configuration (`process.env` and config files by default)
 export { resolveConfig } from './platform/node/node-config.js';

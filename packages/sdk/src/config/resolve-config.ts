@@ -5,7 +5,9 @@ import { mergeLayers } from './merge-layers.js';
 import { normalizeConfig } from './normalize.js';
 import type { ParsedLayer } from './parse-layer.js';
 import { emptyLayer, parseLayer } from './parse-layer.js';
+import { clampExportTimeouts } from './export-timeouts.js';
 import { findPortConflicts } from './port-conflicts.js';
+import { protectEndpoints } from './unprotected-endpoints.js';
 import type { ResolvedConfig } from './resolved-config.js';
 import type { MetricsConfig } from './types.js';
 
@@ -44,9 +46,7 @@ export const NO_CONFIG_HOST: ConfigHost = { env: () => ({}), loadFile: undefined
  * validates everything and applies every default. Synchronous.
  *
  * Throws a `ConfigError` listing every problem of every source at once. `OTEL_SDK_DISABLED=true`
- * or `enabled: false` still resolves (and validates) the config, with `enabled: false`. `host`
- * gives the platform's environment and files: the Node entry passes `process.env` and a file
- * reader; without one, `env` defaults to `{}` and a config file is reported as an issue.
+ * or `enabled: false` still resolves (and validates) the config, with `enabled: false`.
  *
  * @example
  * ```ts
@@ -61,14 +61,37 @@ export const NO_CONFIG_HOST: ConfigHost = { env: () => ({}), loadFile: undefined
  * ```
  */
 export function resolveConfig(input: ResolveConfigInput = {}, host: ConfigHost = NO_CONFIG_HOST): ResolvedConfig {
+  const { config, issues } = resolveConfigLeniently(input, host);
+  if (issues.length > 0) throw new ConfigError(issues);
+  return config;
+}
+
+/** The config in force and the problems found on the way. */
+export interface LenientResolution {
+  /** Every invalid value left out (its lower-precedence source or default applies instead). */
+  config: ResolvedConfig;
+  /** Every problem of every source; empty when the config is valid. */
+  issues: ConfigIssue[];
+}
+
+/**
+ * `resolveConfig` without throwing, for `startMetrics` outside strict mode: invalid values are left
+ * out (the next source or the default applies), an unprotected endpoint beyond loopback is bound to
+ * loopback, a Prometheus exporter that clashes with an earlier one is dropped, and an OTLP timeout
+ * longer than the interval is cut to it; each is an issue.
+ */
+export function resolveConfigLeniently(input: ResolveConfigInput = {}, host: ConfigHost = NO_CONFIG_HOST): LenientResolution {
   const env = new EnvReader(input.env ?? host.env());
   const code = parseLayer(input.config, { kind: 'code' });
   const file = readFileLayer(input.configFile, env, host);
   const merged = mergeLayers(code, file, env);
   const resolved = normalizeConfig(merged);
-  const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...findPortConflicts(merged.exporters, resolved.exporters)];
-  if (issues.length > 0) throw new ConfigError(issues);
-  return resolved;
+  const exposed = protectEndpoints(merged.exporters, resolved);
+  const conflicts = findPortConflicts(merged.exporters, resolved.exporters);
+  const timeouts = clampExportTimeouts(merged.exporters, resolved);
+  resolved.exporters = resolved.exporters.filter((_, index) => !conflicts.clashing.includes(index));
+  const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...exposed, ...conflicts.issues, ...timeouts];
+  return { config: resolved, issues };
 }
 
 function readFileLayer(configFile: string | undefined, env: EnvReader, host: ConfigHost): ParsedLayer {
@@ -77,7 +100,7 @@ function readFileLayer(configFile: string | undefined, env: EnvReader, host: Con
   if (path === undefined) return emptyLayer();
   if (host.loadFile === undefined) {
     const expected = 'no config file on a platform without files';
-    const message = `config files need Node.js (the Node entry of @mcp-otel/sdk); pass the settings as \`config\` instead`;
+    const message = 'config files need Node.js (the Node entry of @mcp-otel/sdk); pass the settings as `config` instead';
     return { ...emptyLayer(), issues: [{ path: `file ${path}`, value: path, expected, message }] };
   }
   const loaded = host.loadFile(path, fromEnv === undefined ? undefined : `env ${CONFIG_FILE_VARIABLE}`);

@@ -14,9 +14,11 @@ import { StorageRegistry } from '../aggregate/storage-registry.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { RoutingMeterProvider } from '../meter/routing-meter-provider.js';
 import { createPlan } from '../plan/plan.js';
+import { createExporterInstruments, SELF_METER_NAME } from '../report/self-metrics.js';
+import { SILENT_REPORTER, type Reporter } from '../report/reporter.js';
+import { PORTABLE_PLATFORM, type Platform } from './create-push-exporter.js';
 import { createReaders, type PipelineReaders, type PrometheusEndpoint, type PullReaderSpec } from './create-readers.js';
 import { createResource } from './create-resource.js';
-import { PORTABLE_PLATFORM, type Platform } from './platform.js';
 
 /** The metrics pipeline of a resolved config, without servers or global registration. */
 export interface MetricsPipeline<P extends PrometheusEndpoint = PrometheusEndpoint> {
@@ -38,6 +40,11 @@ export interface PipelineOptions {
    * @default true
    */
   ownAggregation?: boolean;
+  /**
+   * Where exporter failures and recoveries are reported, one line per streak.
+   * @default silent: failures are only counted in the `otel.sdk.exporter.*` metrics
+   */
+  reporter?: Reporter;
 }
 
 /** Everything a pipeline is built from besides the config. */
@@ -59,9 +66,13 @@ export function buildPipeline(config: ResolvedConfig, options: BuildOptions): Me
     const meter = plan.meter(meterName);
     return meter.kind === 'drop' ? 1 : meter.samplingRate;
   };
-  const { all, ...readers } = createReaders(config, { platform: options.platform, registry, samplingRateOf, pullReaders: options.pullReaders ?? [] });
+  const reporter = options.reporter ?? SILENT_REPORTER;
+  const { all, ...readers } = createReaders(config, { platform: options.platform, reporter, registry, samplingRateOf, pullReaders: options.pullReaders ?? [] });
   const sdk = new MeterProvider({ resource: createResource(config), views: [...plan.views], readers: all });
   const meterProvider = new RoutingMeterProvider(sdk, plan, registry);
+  // The SDK's own metrics go through the plan like any other meter's.
+  const exporterInstruments = createExporterInstruments(meterProvider.getMeter(SELF_METER_NAME));
+  for (const push of readers.push) push.exporter.observeWith(exporterInstruments);
   return {
     meterProvider,
     readers,

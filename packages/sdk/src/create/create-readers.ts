@@ -5,7 +5,9 @@ import { ConfigError } from '../config/config-error.js';
 import type { ResolvedConfig, ResolvedPrometheusExporter } from '../config/resolved-config.js';
 import { collectTransformed, TransformingExporter } from '../export/collect-transform.js';
 import { SeriesProducer, type TemporalitySelector } from '../export/series-producer.js';
-import type { Platform, ResolvedPushExporter } from './platform.js';
+import type { ObservedExporter } from '../report/observed-exporter.js';
+import type { Reporter } from '../report/reporter.js';
+import { createPushExporter, type Platform, type ResolvedPushExporter } from './create-push-exporter.js';
 
 /** A Prometheus exporter's reader: collected on each scrape, through the collect transform. */
 export interface PrometheusEndpoint {
@@ -13,13 +15,15 @@ export interface PrometheusEndpoint {
   /** The path to serve it on, e.g. `/metrics`. */
   readonly path: string;
   /** What one scrape serves: OTel's storages and our series, cumulative, Prometheus-ready. */
-  collect(): Promise<CollectionResult>;
+  collect(options?: { timeoutMillis?: number }): Promise<CollectionResult>;
 }
 
 /** A periodic reader with the exporter config it pushes to. */
 export interface PushReader {
   readonly reader: PeriodicExportingMetricReader;
   readonly config: ResolvedPushExporter;
+  /** The exporter, wrapped so its outcomes are reported and measured (`status()` for health checks). */
+  readonly exporter: ObservedExporter;
 }
 
 /** A reader collected on demand by the host (the history ring, tests), not tied to an exporter. */
@@ -31,7 +35,7 @@ export interface PullReaderSpec {
 /** A pull reader of a {@link PullReaderSpec}: `collect()` goes through the collect transform. */
 export interface PullOutput {
   readonly reader: MetricReader;
-  collect(): Promise<CollectionResult>;
+  collect(options?: { timeoutMillis?: number }): Promise<CollectionResult>;
 }
 
 /** The readers of one pipeline, in config order. */
@@ -41,12 +45,10 @@ export interface PipelineReaders<P extends PrometheusEndpoint = PrometheusEndpoi
   readonly pull: readonly PullOutput[];
 }
 
-/** OTel's default export timeout; it may not exceed the interval. */
-const MAX_EXPORT_TIMEOUT_MS = 30_000;
-
 /** What readers are built with. */
 export interface ReaderContext {
   readonly platform: Platform;
+  readonly reporter: Reporter;
   readonly registry: StorageRegistry;
   readonly samplingRateOf: (meterName: string) => number;
   readonly pullReaders: readonly PullReaderSpec[];
@@ -74,18 +76,21 @@ export function createReaders(config: ResolvedConfig, context: ReaderContext): P
       readers.all.push(reader);
       return;
     }
-    const pushExporter = context.platform.createPushExporter(exporter);
-    if (pushExporter === undefined) throw unsupported(exporter, index, context.platform);
+    const described = context.platform.describePushExporter(exporter, context.reporter);
+    if (described === undefined) throw unsupported(exporter, index, context.platform);
+    const pushExporter = createPushExporter(described, context.reporter, config.collectionIntervalMs);
     const temporality = pushExporter.selectAggregationTemporality?.bind(pushExporter) ?? (() => AggregationTemporality.CUMULATIVE);
     const prometheusText = exporter.type === 'file' && exporter.format === 'prometheus';
     const reader = new PeriodicExportingMetricReader({
       exporter: new TransformingExporter(pushExporter, { samplingRateOf, prometheusText }),
       metricProducers: [new SeriesProducer(registry, temporality)],
       exportIntervalMillis: config.collectionIntervalMs,
-      exportTimeoutMillis: Math.min(config.collectionIntervalMs, MAX_EXPORT_TIMEOUT_MS),
+      // The observed exporter answers by its own deadline (the exporter's timeout, at most the
+      // interval), so this one never fires and the reader never logs a timeout of its own.
+      exportTimeoutMillis: config.collectionIntervalMs,
       cardinalityLimits: { default: config.cardinalityLimit },
     });
-    readers.push.push({ reader, config: exporter });
+    readers.push.push({ reader, config: exporter, exporter: pushExporter });
     readers.all.push(reader);
   });
   for (const spec of context.pullReaders) {

@@ -40,16 +40,16 @@ export function transformCollection(resourceMetrics: ResourceMetrics, options: C
   }
 }
 
-/** What a pull output reads: a reader's `collect()`. */
+/** What a pull output reads: a reader's `collect()` (with OTel's timeout for observable callbacks). */
 export interface Collecting {
-  collect(): Promise<CollectionResult>;
+  collect(options?: { timeoutMillis?: number }): Promise<CollectionResult>;
 }
 
 /** A pull reader's `collect`, through the collect transform. */
-export function collectTransformed(reader: Collecting, options: CollectTransformOptions): () => Promise<CollectionResult> {
+export function collectTransformed(reader: Collecting, options: CollectTransformOptions): (collectOptions?: { timeoutMillis?: number }) => Promise<CollectionResult> {
   const report = reportOnce();
-  return async () => {
-    const { resourceMetrics, errors } = await reader.collect();
+  return async (collectOptions) => {
+    const { resourceMetrics, errors } = await reader.collect(collectOptions);
     return { resourceMetrics: transformCollection(resourceMetrics, options, report), errors };
   };
 }

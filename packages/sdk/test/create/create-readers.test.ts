@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../../src/config/config-error.js';
 import type { ResolvedExporter, ResolvedPrometheusExporter } from '../../src/config/resolved-config.js';
 import { buildPipeline, createMetricsPipeline as createPortablePipeline } from '../../src/create/create-pipeline.js';
-import { PORTABLE_PLATFORM } from '../../src/create/platform.js';
+import { PORTABLE_PLATFORM } from '../../src/create/create-push-exporter.js';
 import { createMetricsFacade } from '../../src/facade/metrics-facade.js';
 import { createMetricsPipeline, type PrometheusHttpEndpoint } from '../../src/platform/node/node-pipeline.js';
 import { httpRequest } from '../peers/http-request.js';
@@ -65,7 +65,7 @@ describe('createReaders (through the pipeline)', () => {
       const latency = facade.histogram('latency', { tool: 'echo' }, { buckets: [1] });
       for (let i = 0; i < 1000; i++) latency.record(0.5);
       const sizes = facade.summary('reply.size', { tool: 'echo' });
-      for (const size of [100, 200, 400, 800]) sizes.record(size);
+      for (let i = 0; i < 400; i++) sizes.record(100 + i);
 
       const parsed = parseExposition(await scrape(pipeline.readers.prometheus[0]!));
       expect(parsed.samples.find((s) => s.name === 'requests_total')?.value).toBe('3');
@@ -74,8 +74,11 @@ describe('createReaders (through the pipeline)', () => {
       expect(latencyCount).toBeGreaterThan(800);
       expect(latencyCount).toBeLessThan(1200);
       expect(parsed.type.reply_size).toBe('histogram');
+      // Scaled by 1 / 0.5: even, and near the 400 recorded (P(outside 200..600) < 1e-10).
       const replyCount = Number(parsed.samples.find((s) => s.name === 'reply_size_count')?.value);
       expect(replyCount % 2).toBe(0);
+      expect(replyCount).toBeGreaterThan(200);
+      expect(replyCount).toBeLessThan(600);
     } finally {
       await pipeline.shutdown();
     }

@@ -1,5 +1,5 @@
-import type { ConfigHost, ResolveConfigInput } from '../../config/resolve-config.js';
-import { resolveConfig as resolveWithHost } from '../../config/resolve-config.js';
+import type { ConfigHost, LenientResolution, ResolveConfigInput } from '../../config/resolve-config.js';
+import { resolveConfig as resolveWithHost, resolveConfigLeniently as resolveLenientlyWithHost } from '../../config/resolve-config.js';
 import type { ResolvedConfig } from '../../config/resolved-config.js';
 import { loadConfigFile } from './load-config-file.js';
 
@@ -38,4 +38,9 @@ export const NODE_CONFIG_HOST: ConfigHost = { env: readProcessEnv, loadFile: loa
  */
 export function resolveConfig(input: ResolveConfigInput = {}): ResolvedConfig {
   return resolveWithHost(input, NODE_CONFIG_HOST);
+}
+
+/** `resolveConfig` that leaves invalid values out instead of throwing (`startMetrics` uses it; see config/resolve-config.ts). */
+export function resolveConfigLeniently(input: ResolveConfigInput = {}): LenientResolution {
+  return resolveLenientlyWithHost(input, NODE_CONFIG_HOST);
 }

@@ -1,23 +1,27 @@
 import type { ResolvedConfig } from '../../config/resolved-config.js';
 import { buildPipeline, type MetricsPipeline, type PipelineOptions } from '../../create/create-pipeline.js';
+import { component, describeOtlp, describePortableExporter, type Platform } from '../../create/create-push-exporter.js';
 import type { PrometheusEndpoint } from '../../create/create-readers.js';
-import type { Platform } from '../../create/platform.js';
-import { portablePushExporter } from '../../create/platform.js';
 import { createFileExporter } from './file-create-exporter.js';
-import { createStatsdExporter } from './statsd-create-exporter.js';
 import { createPrometheusScrapeHandler, type MetricsRequestHandler } from './prometheus-scrape-handler.js';
+import { ReleasableAgents } from './releasable-agents.js';
+import { createStatsdExporter, statsdTarget } from './statsd-create-exporter.js';
 
-/** Node: every exporter, StatsD (UDP/TCP sockets) and files included. */
+/** Node: every exporter, StatsD (UDP/TCP sockets), files and OTLP with agents a stuck export can let go of. */
 export const NODE_PLATFORM: Platform = {
   name: 'Node.js',
-  createPushExporter: (config) => {
+  describePushExporter: (config, reporter) => {
     switch (config.type) {
+      case 'otlp': {
+        const agents = new ReleasableAgents();
+        return describeOtlp(config, { agentFactory: agents.factory }, () => agents.release());
+      }
       case 'statsd':
-        return createStatsdExporter(config);
+        return { exporter: createStatsdExporter(config, { logger: reporter }), identity: { ...component('statsd_metric_exporter'), label: 'statsd exporter', target: statsdTarget(config) } };
       case 'file':
-        return createFileExporter(config);
+        return { exporter: createFileExporter(config, { logger: reporter }), identity: { ...component('file_metric_exporter'), label: 'file exporter', target: config.path } };
       default:
-        return portablePushExporter(config);
+        return describePortableExporter(config);
     }
   },
 };
@@ -48,6 +52,14 @@ export interface PrometheusHttpEndpoint extends PrometheusEndpoint {
  */
 export function createMetricsPipeline(config: ResolvedConfig, options: PipelineOptions = {}): MetricsPipeline<PrometheusHttpEndpoint> {
   const pipeline = buildPipeline(config, { ...options, platform: NODE_PLATFORM });
-  const prometheus = pipeline.readers.prometheus.map((endpoint) => ({ ...endpoint, handle: createPrometheusScrapeHandler(endpoint) }));
+  const prometheus = pipeline.readers.prometheus.map((endpoint) => ({
+    ...endpoint,
+    handle: createPrometheusScrapeHandler(endpoint, {
+      logger: options.reporter,
+      maxConcurrentScrapes: endpoint.config.maxConcurrentScrapes,
+      minScrapeIntervalMs: endpoint.config.minScrapeIntervalMs,
+      scrapeTimeoutMs: endpoint.config.scrapeTimeoutMs,
+    }),
+  }));
   return { ...pipeline, readers: { ...pipeline.readers, prometheus } };
 }
