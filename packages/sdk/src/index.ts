@@ -80,3 +80,7 @@ export type { FileMetricExporter } from './exporters/file/file-exporter.js';
 export type { FileExporterStats } from './exporters/file/file-sink.js';
 export { createPrometheusScrapeHandler } from './platform/node/prometheus-scrape-handler.js';
 export type { PrometheusScrapeHandlerOptions, MetricsRequestHandler } from './platform/node/prometheus-scrape-handler.js';
+
+// Node.js runtime metrics (semantic-convention names; on by default in startMetrics, `runtime: false` to turn off)
+export { startRuntimeMetrics, RUNTIME_METER_NAME } from './platform/node/runtime/start-runtime-metrics.js';
+export type { RuntimeMetrics, RuntimeMetricsOptions } from './platform/node/runtime/start-runtime-metrics.js';

@@ -74,6 +74,28 @@ describe('startMetrics', () => {
     }
   });
 
+  it('serves the facade description as HELP for every kind (issue 9: "description missing")', async () => {
+    const handle = await start({ ...promOnly, registerGlobal: false }, noEnv);
+    handle.counter('help.calls', {}, { description: 'Calls made' }).increment();
+    handle.upDownCounter('help.inflight', {}, { description: 'Calls in flight' }).add(1);
+    handle.gauge('help.temp', {}, { description: 'Room temperature' }).set(20);
+    handle.histogram('help.size', {}, { description: 'Payload size', unit: 'By' }).record(3);
+    handle.summary('help.payload', {}, { description: 'Payload summary' }).record(3);
+    handle.timer('help.wait', {}, { description: 'Time waited' }).stop();
+    const help = (await scrape(handle)).split('\n').filter((line) => line.startsWith('# HELP help_'));
+    expect(help).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^# HELP help_calls(_total)? Calls made$/),
+        expect.stringMatching(/^# HELP help_inflight Calls in flight$/),
+        expect.stringMatching(/^# HELP help_temp Room temperature$/),
+        expect.stringMatching(/^# HELP help_size(_bytes)? Payload size$/),
+        expect.stringMatching(/^# HELP help_payload Payload summary$/),
+        expect.stringMatching(/^# HELP help_wait(_seconds)? Time waited$/),
+      ]),
+    );
+    expect(help).toHaveLength(6);
+  });
+
   it('leaves the global provider alone with registerGlobal: false', async () => {
     const handle = await start({ ...promOnly, registerGlobal: false }, noEnv);
     expect(otelMetrics.getMeterProvider()).not.toBe(handle.meterProvider);
