@@ -85,7 +85,8 @@ export function prelude(): string {
       if (!ts.isExportDeclaration(statement) || statement.exportClause === undefined || !ts.isNamedExports(statement.exportClause)) continue;
       for (const element of statement.exportClause.elements) {
         const name = element.name.text;
-        globals.push(statement.isTypeOnly || element.isTypeOnly ? `type ${name} = ${alias}.${name};` : `const ${name}: typeof ${alias}.${name};`);
+        // Values only: a type an example uses is one it imports (generic aliases cannot be re-declared bare).
+        if (!statement.isTypeOnly && !element.isTypeOnly) globals.push(`const ${name}: typeof ${alias}.${name};`);
       }
     }
   }
