@@ -19,6 +19,8 @@ export interface MetricsEndpoints {
  *
  * @example
  * ```ts
+ * import { startMetrics } from '@mcp-otel/sdk';
+ *
  * const handle = await startMetrics({ serviceName: 'weather-mcp' });
  * handle.counter('weather.lookups').increment();
  * await handle.shutdown();

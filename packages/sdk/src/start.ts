@@ -4,18 +4,20 @@ import { systemClock } from './clock/clock.js';
 import type { Clock } from './clock/clock.js';
 import { ConfigError } from './config/config-error.js';
 import { formatMs } from './config/duration.js';
-import { resolveConfigLeniently } from './config/resolve-config.js';
 import type { MetricsConfig } from './config/types.js';
-import { createMetricsPipeline } from './create/create-pipeline.js';
 import type { MetricsPipeline } from './create/create-pipeline.js';
 import { createStderrDiagLogger, parseLogLevel } from './diag/stderr-diag-logger.js';
-import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade.js';
+import { createMetricsFacade } from './facade/metrics-facade.js';
 import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
 import { settleWithin } from './lifecycle/settle-within.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
 import { createNoopHandle } from './noop-handle.js';
+import { resolveConfigLeniently } from './platform/node/node-config.js';
+import { buildNodePipeline, type PrometheusHttpEndpoint } from './platform/node/node-pipeline.js';
+import { needsHistoryReader } from './config/observability-normalize.js';
 import { startRuntimeMetrics } from './platform/node/runtime/start-runtime-metrics.js';
 import { installShutdownBeforeExit } from './platform/node/shutdown-before-exit.js';
+import { APP_METER_NAME } from './plan/meter-names.js';
 import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
 import { createObservability } from './platform/node/start-observability.js';
 import type { Observability } from './platform/node/start-observability.js';
@@ -77,9 +79,16 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
   issues.map(configProblem).forEach(report);
   if (!resolved.enabled) return createNoopHandle(resolved, problems);
 
-  const pipeline = createMetricsPipeline(resolved, { reporter });
+  // The history (and the transport health check) collect a pull reader of their own, as a scrape would.
+  const withHistory = needsHistoryReader(resolved);
+  const pipeline = buildNodePipeline(resolved, { reporter, pullReaders: withHistory ? [{ prometheusText: true }] : [] });
   const apiProvider: ApiMeterProvider = pipeline.meterProvider;
-  const observability = createObservability(resolved, { readers: pipeline.readers, meterProvider: apiProvider, clock: sources.clock ?? systemClock });
+  const observability = createObservability(resolved, {
+    readers: pipeline.readers,
+    historyReader: withHistory ? pipeline.readers.pull[0] : undefined,
+    meterProvider: apiProvider,
+    clock: sources.clock ?? systemClock,
+  });
   const { servers, endpoints } = await startServers(pipeline, observability, resolved.strict, reporter, report);
   observability.start();
   observeProblems(apiProvider.getMeter(SELF_METER_NAME), () => countByKind(problems));
@@ -111,7 +120,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     config: resolved,
     endpoints,
     problems,
-    meter: (name = DEFAULT_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
+    meter: (name = APP_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
     forceFlush: pipeline.forceFlush,
     shutdown: shutdownOnce,
     health: observability.health,
@@ -125,7 +134,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
  * they have their own server, started last); one that cannot listen is a problem unless strict.
  */
 async function startServers(
-  pipeline: MetricsPipeline,
+  pipeline: MetricsPipeline<PrometheusHttpEndpoint>,
   observability: Observability,
   strict: boolean,
   reporter: Reporter,
@@ -179,7 +188,7 @@ function countByKind(problems: readonly MetricsProblem[]): Map<string, number> {
   return counts;
 }
 
-function reportLateShutdown(pipeline: MetricsPipeline, deadlineMs: number, reporter: Reporter): void {
+function reportLateShutdown(pipeline: MetricsPipeline<PrometheusHttpEndpoint>, deadlineMs: number, reporter: Reporter): void {
   const stuck = pipeline.readers.push.filter((push) => push.exporter.status().exporting > 0);
   for (const push of stuck) push.exporter.abandon();
   const busy = stuck.map((push) => push.config.type);

@@ -12,6 +12,8 @@ export type CheckConfigResult =
  *
  * @example
  * ```ts
+ * import { checkConfig } from '@mcp-otel/cli';
+ *
  * const result = checkConfig({ configFile: 'mcp-otel.yaml', env: process.env });
  * if (!result.ok) console.error(result.problems.join('\n'));
  * ```

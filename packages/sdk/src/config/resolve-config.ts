@@ -1,5 +1,3 @@
-import { loadConfigFile } from '../platform/node/load-config-file.js';
-import { readProcessEnv } from '../platform/node/read-process-env.js';
 import type { ConfigIssue } from './config-error.js';
 import { ConfigError } from './config-error.js';
 import { EnvReader } from './env/env-reader.js';
@@ -18,13 +16,30 @@ import type { MetricsConfig } from './types.js';
 export interface ResolveConfigInput {
   /** The configuration given in code; it wins over env and file. @default {} */
   config?: MetricsConfig;
-  /** Environment variables. @default process.env */
+  /** Environment variables. @default process.env (Node), else `{}` */
   env?: Record<string, string | undefined>;
   /** A `.json`, `.yaml` or `.yml` config file, relative to the current directory. @default env `MCP_OTEL_CONFIG`, else none */
   configFile?: string;
 }
 
 const CONFIG_FILE_VARIABLE = 'MCP_OTEL_CONFIG';
+
+/** A config file read and parsed: `data` is not validated yet. */
+export type LoadedConfigFile = { ok: true; file: string; data: unknown } | { ok: false; file: string; issues: ConfigIssue[] };
+
+/**
+ * What only the host platform gives `resolveConfig`: its environment and its files. The Node entry
+ * passes `process.env` and a file reader (platform/node/node-config.ts); elsewhere there are none.
+ */
+export interface ConfigHost {
+  /** The environment used when `input.env` is not given. */
+  readonly env: () => Readonly<Record<string, string | undefined>>;
+  /** Reads and parses a config file; `undefined` on a platform without files. `origin` says where the path came from. */
+  readonly loadFile: ((path: string, origin: string | undefined) => LoadedConfigFile) | undefined;
+}
+
+/** A host without environment or files (browsers, workers). */
+export const NO_CONFIG_HOST: ConfigHost = { env: () => ({}), loadFile: undefined };
 
 /**
  * Resolves the configuration: reads the config object, the `OTEL_*` environment variables and the
@@ -46,8 +61,8 @@ const CONFIG_FILE_VARIABLE = 'MCP_OTEL_CONFIG';
  * resolved.collectionIntervalMs; // 60000
  * ```
  */
-export function resolveConfig(input: ResolveConfigInput = {}): ResolvedConfig {
-  const { config, issues } = resolveConfigLeniently(input);
+export function resolveConfig(input: ResolveConfigInput = {}, host: ConfigHost = NO_CONFIG_HOST): ResolvedConfig {
+  const { config, issues } = resolveConfigLeniently(input, host);
   if (issues.length > 0) throw new ConfigError(issues);
   return config;
 }
@@ -68,10 +83,10 @@ export interface LenientResolution {
  * left out, and a health port a Prometheus exporter uses falls back to serving health beside
  * `/metrics`; each is an issue.
  */
-export function resolveConfigLeniently(input: ResolveConfigInput = {}): LenientResolution {
-  const env = new EnvReader(input.env ?? readProcessEnv());
+export function resolveConfigLeniently(input: ResolveConfigInput = {}, host: ConfigHost = NO_CONFIG_HOST): LenientResolution {
+  const env = new EnvReader(input.env ?? host.env());
   const code = parseLayer(input.config, { kind: 'code' });
-  const file = readFileLayer(input.configFile, env);
+  const file = readFileLayer(input.configFile, env, host);
   const merged = mergeLayers(code, file, env);
   const resolved = normalizeConfig(merged);
   const exposed = protectEndpoints(merged.exporters, resolved);
@@ -83,11 +98,16 @@ export function resolveConfigLeniently(input: ResolveConfigInput = {}): LenientR
   return { config: resolved, issues };
 }
 
-function readFileLayer(configFile: string | undefined, env: EnvReader): ParsedLayer {
+function readFileLayer(configFile: string | undefined, env: EnvReader, host: ConfigHost): ParsedLayer {
   const fromEnv = configFile === undefined ? env.text(CONFIG_FILE_VARIABLE) : undefined;
   const path = configFile ?? fromEnv;
   if (path === undefined) return emptyLayer();
-  const loaded = loadConfigFile(path, fromEnv === undefined ? undefined : `env ${CONFIG_FILE_VARIABLE}`);
+  if (host.loadFile === undefined) {
+    const expected = 'no config file on a platform without files';
+    const message = 'config files need Node.js (the Node entry of @mcp-otel/sdk); pass the settings as `config` instead';
+    return { ...emptyLayer(), issues: [{ path: `file ${path}`, value: path, expected, message }] };
+  }
+  const loaded = host.loadFile(path, fromEnv === undefined ? undefined : `env ${CONFIG_FILE_VARIABLE}`);
   if (!loaded.ok) return { ...emptyLayer(), issues: loaded.issues };
   return parseLayer(loaded.data, { kind: 'file', file: loaded.file });
 }

@@ -17,7 +17,7 @@ export interface HistoryParts {
  * The history of a resolved config: a store sized by `retention`, fed by `reader` every
  * `resolution`. `undefined` when the history is off. Call `recorder.start()` to begin.
  */
-export function createHistory(retention: ResolvedRetention | undefined, reader: MetricReader | undefined, clock: Clock): HistoryParts | undefined {
+export function createHistory(retention: ResolvedRetention | undefined, reader: Pick<MetricReader, 'collect'> | undefined, clock: Clock): HistoryParts | undefined {
   if (retention === undefined || reader === undefined) return undefined;
   const store = new HistoryStore({ capacity: retention.pointsPerSeries, maxSeries: retention.maxSeries });
   const recorder = new HistoryRecorder({ reader, store, clock, resolutionMs: retention.resolutionMs });

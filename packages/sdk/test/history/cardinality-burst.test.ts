@@ -1,10 +1,10 @@
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { HistoryReader } from '../../src/history/history-reader';
+import { PullReader } from '../../src/create/create-readers';
 import { HistoryStore } from '../../src/history/history-store';
 
 describe('history under a cardinality burst', () => {
   it('holds at most maxSeries series, preallocated, counts the rest, and recovers once the burst is over', async () => {
-    const reader = new HistoryReader({ cardinalityLimit: 100_000 });
+    const reader = new PullReader({ cardinalitySelector: () => 100_000 });
     const provider = new MeterProvider({ readers: [reader] });
     const calls = provider.getMeter('burst').createUpDownCounter('burst.sessions');
     const store = new HistoryStore({ capacity: 61, maxSeries: 1_000 });
@@ -23,7 +23,7 @@ describe('history under a cardinality burst', () => {
 
     // The burst ends (the series stop being reported): after a window they are evicted and new series fit again.
     await provider.shutdown();
-    const quiet = new HistoryReader({ cardinalityLimit: 10 });
+    const quiet = new PullReader({ cardinalitySelector: () => 10 });
     const after = new MeterProvider({ readers: [quiet] });
     after.getMeter('calm').createCounter('calm.calls').add(1, { tool: 'echo' });
     for (let i = 0; i < 61; i++) store.ingest((await quiet.collect()).resourceMetrics, (time += 15_000));

@@ -1,8 +1,7 @@
 import type { MeterProvider } from '@opentelemetry/api';
 import type { Clock } from '../../clock/clock.js';
 import type { ResolvedConfig } from '../../config/resolved-config.js';
-import type { Readers } from '../../create/create-readers.js';
-import type { PrometheusReader } from '../../exporters/prometheus/create-prometheus-reader.js';
+import type { PipelineReaders, PullOutput } from '../../create/create-readers.js';
 import type { AlertsApi } from '../../alerts/alerts-api.js';
 import { createAlerts } from '../../alerts/create-alerts.js';
 import { createHealth } from '../../health/create-health.js';
@@ -12,6 +11,7 @@ import type { HealthApi } from '../../health/health-types.js';
 import { createHistory, DISABLED_HISTORY, unitsSeen } from '../../history/create-history.js';
 import type { MetricHistory } from '../../history/metric-history.js';
 import { createEventLoopCheck } from './event-loop-check.js';
+import type { PrometheusHttpEndpoint } from './node-pipeline.js';
 import { createHeapCheck } from './heap-check.js';
 import { createHealthRoutes } from './health-routes.js';
 import { nodeHttpPost } from './node-http-post.js';
@@ -25,7 +25,7 @@ export interface Observability {
   readonly history: MetricHistory;
   readonly alerts: AlertsApi;
   /** The routes of a Prometheus exporter's server: its scrape handler (tracked) and, unless health has its own server, the health endpoints. */
-  routesBeside(prometheus: PrometheusReader, index: number): Record<string, RouteHandler>;
+  routesBeside(prometheus: PrometheusHttpEndpoint, index: number): Record<string, RouteHandler>;
   /** Whether the health endpoints are served beside each `/metrics`. */
   readonly healthBesideMetrics: boolean;
   /** Where the health endpoints get their own server (`health.port`), if they do. */
@@ -40,7 +40,9 @@ export interface Observability {
 
 /** What wiring needs: the pipeline's readers and provider, and the clock. */
 export interface ObservabilityDependencies {
-  readers: Readers;
+  readers: PipelineReaders<PrometheusHttpEndpoint>;
+  /** The pull reader the history (and the transport check) collect, when `needsHistoryReader(config)`. */
+  historyReader: PullOutput | undefined;
   meterProvider: MeterProvider;
   clock: Clock;
 }
@@ -50,10 +52,9 @@ export interface ObservabilityDependencies {
  * the alert evaluator from a resolved config; nothing runs until `start()`.
  */
 export function createObservability(config: ResolvedConfig, dependencies: ObservabilityDependencies): Observability {
-  const { readers, clock } = dependencies;
+  const { readers, clock, historyReader } = dependencies;
   const scrapes = new ExporterStatusBoard(() => clock.now());
   const pullStatuses = readers.prometheus.map(() => scrapes.add('prometheus', 'pull'));
-  const historyReader = readers.history;
   const collect = historyReader === undefined ? undefined : async () => (await historyReader.collect()).resourceMetrics;
   const health = createHealth(config.health, {
     clock,
@@ -111,7 +112,7 @@ export function createObservability(config: ResolvedConfig, dependencies: Observ
  * The push exporters' statuses, as their `ObservedExporter` keeps them (times from `Date.now`),
  * named by type: `otlp`, `otlp-2`, `statsd`.
  */
-function pushHealthSources(readers: Readers): Array<{ name: string; read: () => ExporterStatus; now: () => number }> {
+function pushHealthSources(readers: PipelineReaders<PrometheusHttpEndpoint>): Array<{ name: string; read: () => ExporterStatus; now: () => number }> {
   const counts = new Map<string, number>();
   return readers.push.map(({ config, exporter }) => {
     const count = (counts.get(config.type) ?? 0) + 1;
