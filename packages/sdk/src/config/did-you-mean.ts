@@ -37,8 +37,11 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   for (const candidate of candidates) {
     if (candidate === word) continue;
     const foldedCandidate = fold(candidate);
-    const distance = editDistance(folded, foldedCandidate);
     const allowed = Math.max(1, Math.floor(Math.max(folded.length, foldedCandidate.length) / 3));
+    // The distance is at least the length difference: skip the quadratic table for hopeless pairs
+    // (a hostile 1 MB key against every known key).
+    if (Math.abs(folded.length - foldedCandidate.length) > allowed) continue;
+    const distance = editDistance(folded, foldedCandidate);
     if (distance <= allowed && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -3,6 +3,8 @@ import { readProcessEnv } from '../platform/node/read-process-env.js';
 import type { ConfigIssue } from './config-error.js';
 import { ConfigError } from './config-error.js';
 import { EnvReader } from './env/env-reader.js';
+import { readLogLevel } from './env/env-variables.js';
+import { protectConfig } from '../redact/redact-config.js';
 import { mergeLayers } from './merge-layers.js';
 import { normalizeConfig } from './normalize.js';
 import type { ParsedLayer } from './parse-layer.js';
@@ -48,10 +50,12 @@ export function resolveConfig(input: ResolveConfigInput = {}): ResolvedConfig {
   const code = parseLayer(input.config, { kind: 'code' });
   const file = readFileLayer(input.configFile, env);
   const merged = mergeLayers(code, file, env);
+  readLogLevel(env);
   const resolved = normalizeConfig(merged);
   const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...findPortConflicts(merged.exporters, resolved.exporters)];
   if (issues.length > 0) throw new ConfigError(issues);
-  return resolved;
+  // Printing it (JSON.stringify, console.log, util.inspect) shows no secret; the values stay usable.
+  return protectConfig(resolved);
 }
 
 function readFileLayer(configFile: string | undefined, env: EnvReader): ParsedLayer {

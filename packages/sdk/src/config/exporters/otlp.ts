@@ -81,7 +81,6 @@ const envHeaders = envKeyValues({
   keyExpected: HEADER_NAME_EXPECTED,
   valuePattern: HEADER_VALUE,
   valueExpected: HEADER_VALUE_EXPECTED,
-  secret: true,
 });
 
 export const otlpExporter: ExporterDefinition<OtlpExporterConfig, ResolvedOtlpExporter> = {

@@ -1,0 +1,68 @@
+import { knownSecrets } from './known-secrets.js';
+import { isSecretName, REDACTED } from './secret-name.js';
+
+/**
+ * The one redaction rule, part 2: secrets inside free text (a config value, a diag line, an error
+ * message of a library). Every pattern is linear in the text (bounded runs, no nested repetition),
+ * so a hostile multi-megabyte value cannot stall the caller.
+ */
+
+/** `scheme://user:password@host`: the whole userinfo goes (up to the last `@` before the host). */
+const URL_USERINFO = /\b([a-z][a-z\d+.-]{0,30}:\/\/)[^\s/?#"'<>]*@/gi;
+/** `?token=…&x=1`: a query (or `;`-separated) parameter. */
+const QUERY_PARAMETER = /([?&;])([^=&#\s"';?]{1,200})=([^&#\s"';]*)/g;
+/** `authorization=Bearer X,x-tenant=a`: an item of a `k=v` list (the `OTEL_EXPORTER_OTLP_HEADERS` form). */
+const LIST_ITEM = /(^|[\s,;{([])([\w.-]{1,200})[ \t]*=[ \t]*([^,;&\r\n"']*)/g;
+/** `Bearer abc`, `Basic dXNlcg==`: the credentials of an HTTP `Authorization` value. */
+const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)[\w\-.~+/]+=*/gi;
+/** `"apiKey": "…"`, `'password': '…'` (JSON and `util.inspect` output). The value is scanned by hand. */
+const QUOTED_NAME = /(["'])([\w.-]{1,200})\1[ \t]*[:=][ \t]*(["'])/g;
+
+/** Replaces every secret in `text` with `[REDACTED]`. Text without secrets comes back unchanged. */
+export function redactText(text: string): string {
+  let result = text;
+  for (const secret of knownSecrets()) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+  result = result.replace(URL_USERINFO, `$1${REDACTED}@`);
+  result = result.replace(QUERY_PARAMETER, (match, separator: string, name: string) =>
+    isSecretName(decodeName(name)) ? `${separator}${name}=${REDACTED}` : match,
+  );
+  result = result.replace(LIST_ITEM, (match, before: string, name: string) => (isSecretName(name) ? `${before}${name}=${REDACTED}` : match));
+  result = result.replace(AUTH_SCHEME, (_match, scheme: string, space: string) => `${scheme}${space}${REDACTED}`);
+  return redactQuotedValues(result);
+}
+
+/** `"name": "value"` with a secret name: the value up to its closing quote (or the end of the line). */
+function redactQuotedValues(text: string): string {
+  let result = '';
+  let copied = 0;
+  QUOTED_NAME.lastIndex = 0;
+  for (let match = QUOTED_NAME.exec(text); match !== null; match = QUOTED_NAME.exec(text)) {
+    const valueStart = match.index + match[0].length;
+    const end = closingQuote(text, valueStart, match[3]!);
+    if (isSecretName(match[2]!)) {
+      result += text.slice(copied, valueStart) + REDACTED;
+      copied = end;
+    }
+    // Continue after the value either way: each character is scanned once.
+    QUOTED_NAME.lastIndex = Math.max(end, valueStart);
+  }
+  return copied === 0 ? text : result + text.slice(copied);
+}
+
+/** The index of the quote closing a value that starts at `start` (escapes skipped), or of the line end. */
+function closingQuote(text: string, start: number, quote: string): number {
+  for (let index = start; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\\') index++;
+    else if (char === quote || char === '\n' || char === '\r') return index;
+  }
+  return text.length;
+}
+
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The one redaction rule of the SDK, part 1: which names hold secrets. Everything the SDK prints
+ * (config errors, `check-config`, a printed `handle.config`, diag lines) goes through the redact
+ * module, so a secret given in any input never reaches any output. See docs/configuration.md
+ * "Secrets are never printed".
+ */
+
+/** What every redacted value is shown as. */
+export const REDACTED = '[REDACTED]';
+
+/**
+ * Names whose values are secrets wherever they appear (a config key, an env variable, a query
+ * parameter, a JSON key): `authorization`, `*auth*`, `*token*`, `*key*`, `*secret*`, `*password*`,
+ * `*passwd*`, `*pwd*`, `*credential*`, `*cookie*`, `*signature*`, and the `sig` of signed URLs.
+ * Broad on purpose: hiding a harmless value costs little, printing a credential cannot be undone.
+ */
+const SECRET_NAME = /auth|token|key|secret|passw|pwd|credential|cookie|signature/i;
+
+/** Whether a value under `name` is a secret. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) || name.toLowerCase() === 'sig';
+}
+
+/** `headers` (any case): every value under it is a secret, whatever its own name. */
+export function isHeadersName(name: string): boolean {
+  return name.toLowerCase() === 'headers';
+}
