@@ -20,6 +20,15 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** Folded candidate lists, computed once per list: one file may ask about 100k unknown keys. */
+const foldedLists = new WeakMap<readonly string[], readonly string[]>();
+
+function foldedOf(candidates: readonly string[]): readonly string[] {
+  let folded = foldedLists.get(candidates);
+  if (folded === undefined) foldedLists.set(candidates, (folded = candidates.map(fold)));
+  return folded;
+}
+
 /** Case, `_`, `-` and spaces never count as typos: `service_name` is a near miss of `serviceName`. */
 function fold(word: string): string {
   return word.toLowerCase().replace(/[-_\s]/g, '');
@@ -32,11 +41,12 @@ function fold(word: string): string {
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const folded = fold(word);
+  const foldedCandidates = foldedOf(candidates);
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const [index, candidate] of candidates.entries()) {
     if (candidate === word) continue;
-    const foldedCandidate = fold(candidate);
+    const foldedCandidate = foldedCandidates[index]!;
     const allowed = Math.max(1, Math.floor(Math.max(folded.length, foldedCandidate.length) / 3));
     // The distance is at least the length difference: skip the quadratic table for hopeless pairs
     // (a hostile 1 MB key against every known key).
@@ -48,6 +58,6 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
     }
   }
   if (best !== undefined || folded.length < 2) return best;
-  const extensions = candidates.filter((candidate) => fold(candidate).startsWith(folded));
+  const extensions = candidates.filter((_, index) => foldedCandidates[index]!.startsWith(folded));
   return extensions.length === 1 ? extensions[0] : undefined;
 }

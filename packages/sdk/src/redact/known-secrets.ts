@@ -15,12 +15,14 @@ let longestFirst: readonly string[] = [];
 
 /** Remembers secret values for `redactText`. */
 export function rememberSecrets(values: Iterable<string>): void {
+  let changed = false;
   for (const value of values) {
     if (value.length < MIN_KNOWN_SECRET_LENGTH || known.has(value)) continue;
     known.add(value);
+    changed = true;
     if (known.size > MAX_KNOWN_SECRETS) known.delete(known.values().next().value as string);
-    longestFirst = [...known].sort((a, b) => b.length - a.length);
   }
+  if (changed) longestFirst = [...known].sort((a, b) => b.length - a.length);
 }
 
 /** The remembered values, longest first (so a value that contains another is replaced whole). */

@@ -45,6 +45,13 @@ function attachViews(value: object, name: string | undefined, depth: number): vo
     configurable: true,
     writable: true,
   });
-  const entries: [string | undefined, unknown][] = Array.isArray(value) ? value.map((item) => [undefined, item]) : Object.entries(value);
-  for (const [key, item] of entries) if (typeof item === 'object' && item !== null) attachViews(item, key, depth + 1);
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (typeof item === 'object' && item !== null) attachViews(item, undefined, depth + 1);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (typeof item === 'object' && item !== null) attachViews(item, key, depth + 1);
+  }
 }

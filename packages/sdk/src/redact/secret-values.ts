@@ -25,7 +25,8 @@ function collect(value: unknown, name: string | undefined, secret: boolean, foun
     for (const item of value) collect(item, undefined, isSecret, found, depth + 1);
     return;
   }
-  for (const [key, item] of Object.entries(value)) collect(item, key, isSecret, found, depth + 1);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) collect(record[key], key, isSecret, found, depth + 1);
 }
 
 /** The password, user and secret query values of a URL, both as written and decoded. */
