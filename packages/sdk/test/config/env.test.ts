@@ -101,6 +101,13 @@ describe('resolveConfig environment variables', () => {
       { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'deltas' },
       'env OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: got "deltas", expected "cumulative", "delta" or "lowmemory"; did you mean "delta"?',
     ],
+    ['OTEL_LOG_LEVEL', { OTEL_LOG_LEVEL: 'loud' }, 'env OTEL_LOG_LEVEL: got "loud", expected "none", "error", "warn", "info", "debug", "verbose" or "all"'],
+    ['OTEL_LOG_LEVEL', { OTEL_LOG_LEVEL: 'warning' }, 'env OTEL_LOG_LEVEL: got "warning", expected "none", "error", "warn", "info", "debug", "verbose" or "all"; did you mean "warn"?'],
+    [
+      'OTEL_EXPORTER_OTLP_CERTIFICATE',
+      { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_CERTIFICATE: '/etc/ca.pem' },
+      'env OTEL_EXPORTER_OTLP_CERTIFICATE: got "/etc/ca.pem", expected it unset; mcp-otel does not read the OTLP certificate variables (the exporter takes its settings from the resolved config only); for a private CA start Node with NODE_EXTRA_CA_CERTS=<file>, client certificates are not supported yet',
+    ],
   ];
 
   it.each(junk)('reports junk in %s', (_name, env, line) => {
