@@ -8,7 +8,7 @@ export type { MetricsHandle, MetricsEndpoints } from './metrics-handle.js';
 // Configuration
 export { resolveConfig } from './config/resolve-config.js';
 export type { ResolveConfigInput } from './config/resolve-config.js';
-export { ConfigError, formatIssue } from './config/config-error.js';
+export { ConfigError, formatIssue, listIssues } from './config/config-error.js';
 export type { ConfigIssue } from './config/config-error.js';
 export { parseDuration } from './config/duration.js';
 export { isSdkDisabled } from './config/is-sdk-disabled.js';
@@ -79,6 +79,12 @@ export { exponentialHistogramQuantile, quantileErrorBound } from './transform/ex
 
 // Diagnostics
 export { createStderrDiagLogger } from './diag/stderr-diag-logger.js';
+
+// Redaction: the one rule every output of the SDK goes through (docs/configuration.md)
+export { redactConfig } from './redact/redact-config.js';
+export { redactText } from './redact/redact-text.js';
+export { redactValue } from './redact/redact-value.js';
+export { REDACTED } from './redact/secret-name.js';
 
 // Prometheus text: our chunked serializer and scrape handler (byte-for-byte OTel's exposition)
 export { PrometheusTextSerializer, DEFAULT_CHUNK_LINES } from './exporters/prometheus/prometheus-text-serializer.js';

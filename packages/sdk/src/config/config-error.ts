@@ -62,8 +62,20 @@ export function formatIssue(issue: ConfigIssue): string {
 }
 
 /**
- * The first `MAX_LISTED_ISSUES` issues as `<path>: <message>` lines, then `… and N more` when there
- * are more: 100k unknown keys must not make a 25 MB message.
+ * The first `MAX_LISTED_ISSUES` (20) issues as `<path>: <message>` lines, then `… and N more` when
+ * there are more: 100k unknown keys must not make a 25 MB message. `ConfigError.message` and
+ * `mcp-otel check-config` list issues this way.
+ *
+ * @example
+ * ```ts
+ * import { ConfigError, listIssues, resolveConfig } from '@mcp-otel/sdk';
+ *
+ * try {
+ *   resolveConfig({ configFile: 'mcp-otel.yaml' });
+ * } catch (error) {
+ *   if (error instanceof ConfigError) console.error(listIssues(error.issues).join('\n'));
+ * }
+ * ```
  */
 export function listIssues(issues: readonly ConfigIssue[]): string[] {
   const listed = issues.slice(0, MAX_LISTED_ISSUES).map(formatIssue);

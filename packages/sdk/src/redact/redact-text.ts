@@ -18,7 +18,20 @@ const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)[\w\-.~+/]+=*/gi;
 /** `"apiKey": "…"`, `'password': '…'` (JSON and `util.inspect` output). The value is scanned by hand. */
 const QUOTED_NAME = /(["'])([\w.-]{1,200})\1[ \t]*[:=][ \t]*(["'])/g;
 
-/** Replaces every secret in `text` with `[REDACTED]`. Text without secrets comes back unchanged. */
+/**
+ * Replaces every secret in `text` with `[REDACTED]`: URL userinfo, query parameters and `k=v` items
+ * named like secrets, `Bearer`/`Basic` credentials, quoted `"name": "value"` pairs with a secret
+ * name, and every secret value of the configurations resolved in this process. Text without
+ * secrets comes back unchanged. The SDK's diag logger writes every line through it.
+ *
+ * @example
+ * ```ts
+ * import { redactText } from '@mcp-otel/sdk';
+ *
+ * redactText('POST https://u:pw@otlp.example.com/v1/metrics?token=abc failed');
+ * // 'POST https://[REDACTED]@otlp.example.com/v1/metrics?token=[REDACTED] failed'
+ * ```
+ */
 export function redactText(text: string): string {
   let result = text;
   for (const secret of knownSecrets()) if (result.includes(secret)) result = result.split(secret).join(REDACTED);

@@ -5,7 +5,16 @@
  * "Secrets are never printed".
  */
 
-/** What every redacted value is shown as. */
+/**
+ * What every redacted value is shown as.
+ *
+ * @example
+ * ```ts
+ * import { REDACTED, redactValue } from '@mcp-otel/sdk';
+ *
+ * redactValue({ authorization: 'Bearer abc' }); // { authorization: REDACTED }, i.e. '[REDACTED]'
+ * ```
+ */
 export const REDACTED = '[REDACTED]';
 
 /**
