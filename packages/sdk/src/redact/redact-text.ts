@@ -11,12 +11,17 @@ import { isSecretName, REDACTED } from './secret-name.js';
 const URL_USERINFO = /\b([a-z][a-z\d+.-]{0,30}:\/\/)[^\s/?#"'<>]*@/gi;
 /** `?token=…&x=1`: a query (or `;`-separated) parameter. */
 const QUERY_PARAMETER = /([?&;])([^=&#\s"';?]{1,200})=([^&#\s"';]*)/g;
-/** `authorization=Bearer X,x-tenant=a`: an item of a `k=v` list (the `OTEL_EXPORTER_OTLP_HEADERS` form). */
-const LIST_ITEM = /(^|[\s,;{([])([\w.-]{1,200})[ \t]*=[ \t]*([^,;&\r\n"']*)/g;
+/**
+ * `authorization=Bearer X,x-tenant=a`: an item of a `k=v` list (the `OTEL_EXPORTER_OTLP_HEADERS`
+ * form, logfmt). A secret's value runs to the next `,` `;` `&` quote or line end (it may hold
+ * spaces: `Bearer X`). The value is found by hand, see `redactListItems`.
+ */
+const LIST_NAME = /(^|[\s,;{([])([\w.-]{1,200})[ \t]*=[ \t]*/g;
+const LIST_VALUE_END = /[,;&\r\n"']/g;
 /** `Bearer abc`, `Basic dXNlcg==`: the credentials of an HTTP `Authorization` value. */
 const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)[\w\-.~+/]+=*/gi;
-/** `"apiKey": "…"`, `'password': '…'` (JSON and `util.inspect` output). The value is scanned by hand. */
-const QUOTED_NAME = /(["'])([\w.-]{1,200})\1[ \t]*[:=][ \t]*(["'])/g;
+/** `"apiKey": "…"`, `password: '…'`, `token="…"` (JSON, `util.inspect`, logfmt). The value is scanned by hand. */
+const QUOTED_NAME = /(["']?)([\w.-]{1,200})\1[ \t]*[:=][ \t]*(["'])/g;
 
 /**
  * Replaces every secret in `text` with `[REDACTED]`: URL userinfo, query parameters and `k=v` items
@@ -39,9 +44,34 @@ export function redactText(text: string): string {
   result = result.replace(QUERY_PARAMETER, (match, separator: string, name: string) =>
     isSecretName(decodeName(name)) ? `${separator}${name}=${REDACTED}` : match,
   );
-  result = result.replace(LIST_ITEM, (match, before: string, name: string) => (isSecretName(name) ? `${before}${name}=${REDACTED}` : match));
+  result = redactListItems(result);
   result = result.replace(AUTH_SCHEME, (_match, scheme: string, space: string) => `${scheme}${space}${REDACTED}`);
   return redactQuotedValues(result);
+}
+
+/**
+ * `name=value` items with a secret name. After any other name the scan goes on right after its
+ * `=`, so `level=info token=abc` still finds the token.
+ */
+function redactListItems(text: string): string {
+  let result = '';
+  let copied = 0;
+  LIST_NAME.lastIndex = 0;
+  for (let match = LIST_NAME.exec(text); match !== null; match = LIST_NAME.exec(text)) {
+    const valueStart = match.index + match[0].length;
+    if (!isSecretName(match[2]!)) {
+      LIST_NAME.lastIndex = valueStart;
+      continue;
+    }
+    LIST_VALUE_END.lastIndex = valueStart;
+    const end = LIST_VALUE_END.exec(text)?.index ?? text.length;
+    if (end > valueStart) {
+      result += text.slice(copied, valueStart) + REDACTED;
+      copied = end;
+    }
+    LIST_NAME.lastIndex = Math.max(end, valueStart);
+  }
+  return copied === 0 ? text : result + text.slice(copied);
 }
 
 /** `"name": "value"` with a secret name: the value up to its closing quote (or the end of the line). */
