@@ -153,6 +153,19 @@ export class InstrumentSlot<I, H> implements FlushableSlot {
    * of cells, handles call OTel directly (counted all the same, at OTel's cost).
    */
   handle(attributes: Attributes | undefined): H {
+    try {
+      return this.handleOf(attributes);
+    } catch (error) {
+      // An attribute object whose getters or proxy traps throw: the host's mistake never throws
+      // back into it; the set is dropped (the measurements still count, without attributes).
+      this.warnOnce.warn(`${this.spec.kind}\u0000${this.spec.name}\u0000unreadable`, () =>
+        `mcp-otel: ${this.spec.kind} "${this.spec.name}": its attributes could not be read (${describeError(error)}); they were dropped. Pass a plain object of attribute values.`,
+      );
+      return this.handleOf(undefined);
+    }
+  }
+
+  private handleOf(attributes: Attributes | undefined): H {
     const cached = this.handles.get(attributes);
     if (cached !== undefined) return cached;
     const clean =
@@ -195,5 +208,14 @@ export class InstrumentSlot<I, H> implements FlushableSlot {
       `mcp-otel: ${this.spec.kind} "${this.spec.name}" got ${describeValue(value)}; the value was dropped ` +
         `(values recorded before are kept). ${fix}`,
     );
+  }
+}
+
+/** The message of a thrown value, without trusting it (its getters and `toString` may throw too). */
+function describeError(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+  } catch {
+    return 'an error';
   }
 }

@@ -97,10 +97,17 @@ export class RunningTimer implements TimerHandle {
   stop(extraAttributes?: FacadeAttributes): number {
     if (this.seconds >= 0) return this.seconds;
     this.seconds = secondsSince(this.start);
-    const handle =
-      typeof extraAttributes === 'object' && extraAttributes !== null
-        ? this.slot.handle({ ...this.handle.attributes, ...extraAttributes })
-        : this.handle;
+    let handle = this.handle;
+    if (typeof extraAttributes === 'object' && extraAttributes !== null) {
+      let merged: FacadeAttributes;
+      try {
+        merged = { ...this.handle.attributes, ...extraAttributes };
+      } catch {
+        // Unreadable (throwing getters, a hostile proxy): `slot.handle` warns once and drops them.
+        merged = extraAttributes;
+      }
+      handle = this.slot.handle(merged);
+    }
     handle.record(this.seconds);
     return this.seconds;
   }
