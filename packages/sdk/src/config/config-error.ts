@@ -1,3 +1,4 @@
+import { redactText } from '../redact/redact-text.js';
 import { shownIssueValue } from './issue-value.js';
 
 /**
@@ -46,10 +47,12 @@ export class ConfigError extends Error {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    super(formatIssues(issues));
+    // Producers redact as they build messages; this makes `value` (and a path holding a pasted
+    // URL as a key) safe whoever built the issue.
+    const shown = issues.map((issue) => ({ ...issue, path: redactText(issue.path), value: shownIssueValue(issue.path, issue.value) }));
+    super(formatIssues(shown));
     this.name = 'ConfigError';
-    // Producers redact as they build messages; this makes `value` safe whoever built the issue.
-    this.issues = Object.freeze(issues.map((issue) => ({ ...issue, value: shownIssueValue(issue.path, issue.value) })));
+    this.issues = Object.freeze(shown);
   }
 }
 

@@ -17,6 +17,8 @@ export const MAX_JSON_DEPTH = 100;
 type State = 'value' | 'firstValue' | 'key' | 'firstKey' | 'afterValue';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+// Control characters (U+0000-U+001F) end the run: JSON strings may not hold them unescaped.
+// eslint-disable-next-line no-control-regex
 const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[\dA-Fa-f]{4})/y;
 const WHITESPACE = /[ \t\n\r]*/y;

@@ -9,6 +9,8 @@ import { isSecretName, REDACTED } from './secret-name.js';
 
 /** `scheme://user:password@host`: the whole userinfo goes (up to the last `@` before the host). */
 const URL_USERINFO = /\b([a-z][a-z\d+.-]{0,30}:\/\/)[^\s/?#"'<>]*@/gi;
+/** `user:password@host` without a scheme (a URL typed without `http://`). */
+const BARE_USERINFO = /(^|[\s"'(=,])[^\s:/?#@"'<>=,]{1,200}:[^\s/?#@"'<>]{0,1000}@(?=[\w[])/g;
 /** `?token=…&x=1`: a query (or `;`-separated) parameter. */
 const QUERY_PARAMETER = /([?&;])([^=&#\s"';?]{1,200})=([^&#\s"';]*)/g;
 /**
@@ -41,6 +43,7 @@ export function redactText(text: string): string {
   let result = text;
   for (const secret of knownSecrets()) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
   result = result.replace(URL_USERINFO, `$1${REDACTED}@`);
+  result = result.replace(BARE_USERINFO, `$1${REDACTED}@`);
   result = result.replace(QUERY_PARAMETER, (match, separator: string, name: string) =>
     isSecretName(decodeName(name)) ? `${separator}${name}=${REDACTED}` : match,
   );

@@ -57,9 +57,10 @@ function redact(value: unknown, name: string | undefined, depth: number, seen: W
   seen.add(value);
   try {
     if (Array.isArray(value)) return value.map((item) => redact(item, undefined, depth + 1, seen));
-    if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, redact(item, String(key), depth + 1, seen)]));
+    if (value instanceof Map) return new Map([...value].map(([key, item]) => [typeof key === 'string' ? redactText(key) : key, redact(item, String(key), depth + 1, seen)]));
     const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) copy[key] = redact(read(value, key), key, depth + 1, seen);
+    // Keys are scrubbed too: a key may be a pasted URL with a password in it.
+    for (const key of Object.keys(value)) copy[redactText(key)] = redact(read(value, key), key, depth + 1, seen);
     return copy;
   } finally {
     seen.delete(value);
@@ -72,7 +73,7 @@ function redactHeaders(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return REDACTED;
   const copy: Record<string, unknown> = {};
   const entries = value instanceof Map ? [...value.keys()].map(String) : Object.keys(value);
-  for (const key of entries) copy[key] = REDACTED;
+  for (const key of entries) copy[redactText(key)] = REDACTED;
   return copy;
 }
 

@@ -4,6 +4,10 @@ import fc from 'fast-check';
 import { createMetricsFacade } from '@mcp-otel/sdk';
 import { createTestProvider, pointsOf } from '../facade/support/metrics-test-kit.js';
 
+/** `MCP_OTEL_FUZZ_SCALE=20 npm test -- test/fuzz` explores 20 times as many cases (a local deep run). */
+const FUZZ_SCALE = Number(process.env.MCP_OTEL_FUZZ_SCALE ?? 1);
+jest.setTimeout(30_000 * FUZZ_SCALE);
+
 // Issue 10, item 11: attribute values of every JS type through the public facade. The recording
 // path never throws into the host; a value that is not an OTel attribute value is dropped (the rest
 // of the attributes and the measurement are kept) and warned once per metric and key.
@@ -94,7 +98,7 @@ describe('attribute values of every JS type through the facade (issue 10, item 1
         const aboutOdd = warnings.filter((warning) => warning.includes('"odd"'));
         expect(aboutOdd).toHaveLength(valid || value === undefined ? 0 : 1);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 * FUZZ_SCALE },
     );
   });
 
@@ -116,7 +120,7 @@ describe('attribute values of every JS type through the facade (issue 10, item 1
         const total = pointsOf(collected, 'fuzz.sets').reduce((sum, point) => sum + (point.value as number), 0);
         expect(total).toBe(1);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 * FUZZ_SCALE },
     );
   });
 

@@ -7,6 +7,8 @@ describe('redactText', () => {
   it.each([
     ['http://user:pa55@collector:4318/v1/metrics', 'http://[REDACTED]@collector:4318/v1/metrics'],
     ['https://only-user@host/x', 'https://[REDACTED]@host/x'],
+    ['got "user:pa55@collector:4318"', 'got "[REDACTED]@collector:4318"'],
+    ['mail me@example.com at 10:30', 'mail me@example.com at 10:30'],
     ['see "http://u:p@ss@host/x" now', 'see "http://[REDACTED]@host/x" now'],
     ['https://host/v1/metrics?api_key=abc&tenant=a', 'https://host/v1/metrics?api_key=[REDACTED]&tenant=a'],
     ['https://host/?x=1&access_token=abc#frag', 'https://host/?x=1&access_token=[REDACTED]#frag'],

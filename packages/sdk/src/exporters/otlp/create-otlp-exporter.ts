@@ -32,7 +32,7 @@ export function createOtlpExporter(config: ResolvedOtlpExporter): PushMetricExpo
   const delegate = createOtlpHttpExportDelegate(
     {
       url: config.endpoint,
-      headers: async () => ({ ...headers }), // a copy: the transport adds User-Agent to it
+      headers: () => Promise.resolve({ ...headers }), // a copy: the transport adds User-Agent to it
       timeoutMillis: config.timeoutMs,
       compression: config.compression,
       concurrencyLimit: CONCURRENCY_LIMIT,
