@@ -47,13 +47,19 @@ export class ConfigError extends Error {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    // Producers redact as they build messages; this makes `value` (and a path holding a pasted
-    // URL as a key) safe whoever built the issue.
-    const shown = issues.map((issue) => ({ ...issue, path: redactText(issue.path), value: shownIssueValue(issue.path, issue.value) }));
+    const shown = issues.map(shownIssue);
     super(formatIssues(shown));
     this.name = 'ConfigError';
     this.issues = Object.freeze(shown);
   }
+}
+
+/**
+ * An issue as it may be shown. Producers redact as they build messages; this makes `value` (and a
+ * path holding a pasted URL as a key) safe whoever built the issue. Idempotent.
+ */
+export function shownIssue(issue: ConfigIssue): ConfigIssue {
+  return { ...issue, path: redactText(issue.path), value: shownIssueValue(issue.path, issue.value) };
 }
 
 /** How many issues `ConfigError.message` (and `check-config`) list before `… and N more`. */

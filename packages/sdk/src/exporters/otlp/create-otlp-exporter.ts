@@ -2,7 +2,14 @@ import { AggregationTemporalityPreference, OTLPMetricExporterBase } from '@opent
 import { createOtlpHttpExportDelegate, httpAgentFactoryFromOptions } from '@opentelemetry/otlp-exporter-base/node-http';
 import { JsonMetricsSerializer, MetricsExporterMetricsHelper, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import type { Agent } from 'node:http';
 import type { ResolvedOtlpExporter } from '../../config/resolved-config.js';
+
+/** How the exporter reaches the receiver; production passes `ReleasableAgents.factory`. */
+export interface OtlpTransportOptions {
+  /** Makes the HTTP(S) agent for a protocol (`http:` or `https:`). @default OTel's keep-alive agent */
+  agentFactory?: (protocol: string) => Promise<Agent> | Agent;
+}
 
 const TEMPORALITY = {
   cumulative: AggregationTemporalityPreference.CUMULATIVE,
@@ -27,7 +34,7 @@ const COMPONENT_TYPE = 'otlp_http_metric_exporter';
  * already merged the `OTEL_EXPORTER_OTLP_*` variables of `sources.env` with the documented precedence.
  * Failed exports are retried and reported by OTel itself; they never reject into the host.
  */
-export function createOtlpExporter(config: ResolvedOtlpExporter): PushMetricExporter {
+export function createOtlpExporter(config: ResolvedOtlpExporter, transport: OtlpTransportOptions = {}): PushMetricExporter {
   const headers = { ...config.headers, 'Content-Type': CONTENT_TYPE[config.protocol] };
   const delegate = createOtlpHttpExportDelegate(
     {
@@ -36,7 +43,7 @@ export function createOtlpExporter(config: ResolvedOtlpExporter): PushMetricExpo
       timeoutMillis: config.timeoutMs,
       compression: config.compression,
       concurrencyLimit: CONCURRENCY_LIMIT,
-      agentFactory: httpAgentFactoryFromOptions({ keepAlive: true }),
+      agentFactory: transport.agentFactory ?? httpAgentFactoryFromOptions({ keepAlive: true }),
     },
     config.protocol === 'http/json' ? JsonMetricsSerializer : ProtobufMetricsSerializer,
     COMPONENT_TYPE,
