@@ -19,15 +19,21 @@ export const REDACTED = '[REDACTED]';
 
 /**
  * Names whose values are secrets wherever they appear (a config key, an env variable, a query
- * parameter, a JSON key): `authorization`, `*auth*`, `*token*`, `*key*`, `*secret*`, `*password*`,
- * `*passwd*`, `*pwd*`, `*credential*`, `*cookie*`, `*signature*`, and the `sig` of signed URLs.
- * Broad on purpose: hiding a harmless value costs little, printing a credential cannot be undone.
+ * parameter, a JSON key): `authorization`, `*token*`, `*key*`, `*secret*`, `*password*`,
+ * `*passwd*`, `*pwd*`, `*credential*`, `*cookie*`, `*signature*` anywhere in the name, and the
+ * words `auth` and `sig` (`auth`, `basic_auth`, `x-auth`, `authToken`; not `author` or
+ * `allowUnauthenticated`). Broad on purpose: hiding a harmless value costs little, printing a
+ * credential cannot be undone.
  */
-const SECRET_NAME = /auth|token|key|secret|passw|pwd|credential|cookie|signature/i;
+const SECRET_PART = /authorization|token|key|secret|passw|pwd|credential|cookie|signature/i;
+const SECRET_WORDS = new Set(['auth', 'sig']);
 
 /** Whether a value under `name` is a secret. */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) || name.toLowerCase() === 'sig';
+  if (SECRET_PART.test(name)) return true;
+  // Words of `basicAuth`, `x-auth-scheme`, `SIG`: split at camelCase humps and non-alphanumerics.
+  const words = name.replace(/([a-z\d])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z\d]+/);
+  return words.some((word) => SECRET_WORDS.has(word));
 }
 
 /** `headers` (any case): every value under it is a secret, whatever its own name. */

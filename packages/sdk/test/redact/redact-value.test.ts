@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { protectConfig, redactConfig } from '../../src/redact/redact-config.js';
 import { forgetKnownSecrets } from '../../src/redact/known-secrets.js';
 import { redactHeaderList, redactValue } from '../../src/redact/redact-value.js';
+import { isSecretName } from '../../src/redact/secret-name.js';
 import { resolve } from '../config/helpers.js';
 
 describe('redactValue', () => {
@@ -82,5 +83,18 @@ describe('redactConfig and a printed resolved config', () => {
   it('protectConfig leaves an object that already has a toJSON alone', () => {
     const own = { toJSON: () => 'mine', token: 'x' };
     expect(JSON.stringify(protectConfig(own))).toBe('"mine"');
+  });
+});
+
+describe('isSecretName', () => {
+  it.each(['authorization', 'Authorization', 'auth', 'basicAuth', 'x-auth', 'authToken', 'api_key', 'X-API-KEY', 'clientSecret', 'password', 'DB_PASSWD', 'pwd', 'credentials', 'Cookie', 'X-Amz-Signature', 'sig', 'MCP_OTEL_PROMETHEUS_BEARER_TOKEN'])(
+    '%s is a secret name',
+    (name) => {
+      expect(isSecretName(name)).toBe(true);
+    },
+  );
+
+  it.each(['author', 'allowUnauthenticated', 'serviceName', 'endpoint', 'headers', 'signal', 'design', 'username', 'OTEL_EXPORTER_OTLP_ENDPOINT'])('%s is not', (name) => {
+    expect(isSecretName(name)).toBe(false);
   });
 });

@@ -26,6 +26,10 @@ type PeerMode = 'accepting' | 'echoing-401' | 'down';
 /** One way a secret reaches the SDK; `otlp` is the peer's base URL (`http://127.0.0.1:port`). */
 interface Input {
   name: string;
+  /** The `Authorization` the host scrapes its own endpoint with, when the input protects it. */
+  scrapeAuthorization?: string;
+  /** The OTLP peer modes worth running; inputs without an OTLP exporter need one. @default every mode */
+  peers?: PeerMode[];
   /** A valid configuration carrying the marker. */
   valid: (otlp: string) => Source;
   /** An invalid one carrying it too (the error path). */
@@ -46,6 +50,8 @@ const secretExporter = (otlp: string, tag: string) => ({
   timeout: '2s',
 });
 const PROMETHEUS = { type: 'prometheus', port: 0 };
+/** The Prometheus endpoint's own credentials are secrets too (the host scrapes with them). */
+const PROMETHEUS_BEARER = { type: 'prometheus', port: 0, auth: { type: 'bearer', token: `${MARKER}-prom-token` } };
 const yamlOf = (value: unknown): string => JSON.stringify(value, null, 2); // JSON is YAML 1.2
 
 const INPUTS: Input[] = [
@@ -55,6 +61,12 @@ const INPUTS: Input[] = [
     invalid: (otlp) => ({
       config: { apiToken: MARKER, exporters: [PROMETHEUS, { ...secretExporter(otlp, 'code'), headers: `authorization=Bearer ${MARKER}`, endpoint: `ftp://u:${MARKER}@h` }] },
     }),
+  },
+  {
+    name: 'config object with Prometheus bearer auth',
+    scrapeAuthorization: `Bearer ${MARKER}-prom-token`,
+    valid: (otlp) => ({ config: { exporters: [PROMETHEUS_BEARER, secretExporter(otlp, 'code')] } }),
+    invalid: () => ({ config: { exporters: [{ ...PROMETHEUS_BEARER, auth: { type: 'basic', username: 'ops', password: MARKER, realm: MARKER } }] } }),
   },
   {
     name: 'JSON file',
@@ -88,6 +100,14 @@ const INPUTS: Input[] = [
         OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `ftp://user:${MARKER}@h/?token=${MARKER}`,
       },
     }),
+  },
+  {
+    name: 'Prometheus auth env variables',
+    peers: ['down'],
+    scrapeAuthorization: `Basic ${Buffer.from(`ops:${MARKER}-env-password`).toString('base64')}`,
+    valid: () => ({ env: { OTEL_EXPORTER_PROMETHEUS_PORT: '0', MCP_OTEL_PROMETHEUS_USERNAME: 'ops', MCP_OTEL_PROMETHEUS_PASSWORD: `${MARKER}-env-password` } }),
+    // A password without its user name is no auth: the non-loopback host is then the problem.
+    invalid: () => ({ env: { MCP_OTEL_PROMETHEUS_PASSWORD: MARKER, OTEL_EXPORTER_PROMETHEUS_HOST: '0.0.0.0', OTEL_EXPORTER_PROMETHEUS_PORT: '0' } }),
   },
   {
     name: 'OTLP env variables (generic endpoint)',
@@ -140,6 +160,8 @@ const input = JSON.parse(process.env.SECRET_INPUT);
   }
   handle.counter('secret.test.calls', { tool: 'echo' }).increment();
   await handle.forceFlush();
+  console.error(handle.problems);
+  process.stderr.write('PROBLEMS ' + JSON.stringify(handle.problems) + '\\n');
   console.error(handle);
   console.error(handle.config);
   console.error('%o', handle.config.exporters);
@@ -147,7 +169,8 @@ const input = JSON.parse(process.env.SECRET_INPUT);
   const routes = {};
   if (handle.endpoints.prometheus !== undefined) {
     for (const route of JSON.parse(process.env.ROUTES)) {
-      const response = await fetch(new URL(route, handle.endpoints.prometheus));
+      const headers = input.scrapeAuthorization === undefined ? {} : { authorization: input.scrapeAuthorization };
+      const response = await fetch(new URL(route, handle.endpoints.prometheus), { headers });
       routes[route] = response.status + ' ' + (await response.text());
     }
   }
@@ -207,15 +230,36 @@ async function startPeer(mode: PeerMode): Promise<{ base: string; bodies: string
   };
 }
 
-async function runHost(source: Source, configFile: string | undefined, peerBodies: string[], cwd: string): Promise<Run> {
+async function runHost(
+  source: Source,
+  configFile: string | undefined,
+  peerBodies: string[],
+  cwd: string,
+  scrapeAuthorization?: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Run> {
   const { stdout, stderr } = await runNode(
     ['-e', HOST],
-    { SDK_DIST, OTEL_LOG_LEVEL: 'all', ROUTES: JSON.stringify(ROUTES), SECRET_INPUT: JSON.stringify({ config: source.config, configFile }), ...source.env },
+    {
+      SDK_DIST,
+      OTEL_LOG_LEVEL: 'all',
+      // Never the default port 9464: other tests run on this machine at the same time.
+      OTEL_EXPORTER_PROMETHEUS_PORT: '0',
+      ROUTES: JSON.stringify(ROUTES),
+        SECRET_INPUT: JSON.stringify({ config: source.config, configFile, scrapeAuthorization }),
+      ...extraEnv,
+      ...source.env,
+    },
     cwd,
   );
   const result = /^RESULT (.*)$/m.exec(stderr)?.[1];
   const parsed = result === undefined ? { started: false, routes: {} } : (JSON.parse(result) as { started: boolean; routes: Record<string, string> });
   return { stdout, stderr, routes: parsed.routes, otlpBodies: peerBodies, started: parsed.started };
+}
+
+/** Whether the host started; on a surprise, the end of its stderr says why. */
+function expectStarted(run: Run, started: boolean): void {
+  if (run.started !== started) throw new Error(`expected the host ${started ? 'to start' : 'not to start'}; its stderr ends: ${run.stderr.slice(-1500)}`);
 }
 
 function expectNoMarker(run: Run | { stdout: string; stderr: string }, where: string): void {
@@ -225,6 +269,11 @@ function expectNoMarker(run: Run | { stdout: string; stderr: string }, where: st
     const at = text.indexOf(MARKER);
     if (at >= 0) throw new Error(`${where}: the secret marker is in ${output}: …${text.slice(Math.max(0, at - 120), at + 60)}…`);
   }
+}
+
+/** Whether the source configures an OTLP exporter (so the peer must have received something). */
+function hasOtlp(source: Source): boolean {
+  return JSON.stringify(source.config ?? source.file?.text ?? '').includes('otlp') || (source.env?.OTEL_METRICS_EXPORTER ?? '').includes('otlp');
 }
 
 /** A temp directory holding the source's file, if any; removed by `cleanup`. */
@@ -240,7 +289,7 @@ describe('a marker secret through every input path never reaches any output (iss
 
   // Concurrent: each case is a child process that mostly waits on its peer.
   const modes: PeerMode[] = ['accepting', 'echoing-401', 'down'];
-  const running = INPUTS.flatMap((input) => modes.map((mode) => [input.name, mode, input] as const));
+  const running = INPUTS.flatMap((input) => (input.peers ?? modes).map((mode) => [input.name, mode, input] as const));
   it.concurrent.each(running)(
     '%s, OTLP peer %s: a running SDK, printed and scraped',
     async (_name, mode, input) => {
@@ -248,12 +297,13 @@ describe('a marker secret through every input path never reaches any output (iss
       const source = input.valid(peer.base);
       const files = prepare(source);
       try {
-        const run = await runHost(source, files.configFile, peer.bodies, files.dir);
-        expect(run.started).toBe(true);
+        const run = await runHost(source, files.configFile, peer.bodies, files.dir, input.scrapeAuthorization);
+        expectStarted(run, true);
+        expect(run.stderr).toContain('PROBLEMS []');
         // The run must have exercised the outputs it is checked on.
         expect(run.stderr).toMatch(/\[mcp-otel\] (debug|verbose|info)/);
         expect(run.stderr).toContain('[REDACTED]');
-        if (mode !== 'down') expect(peer.bodies.length).toBeGreaterThan(0);
+        if (mode !== 'down' && hasOtlp(source)) expect(peer.bodies.length).toBeGreaterThan(0);
         expect(run.routes['/metrics']).toMatch(/^200 /);
         expectNoMarker(run, `${input.name}, peer ${mode}`);
       } finally {
@@ -264,16 +314,24 @@ describe('a marker secret through every input path never reaches any output (iss
     TIMEOUT,
   );
 
-  it.concurrent.each(INPUTS.map((input) => [input.name, input] as const))(
-    '%s: an invalid config, its ConfigError printed every way',
-    async (_name, input) => {
+  // Outside strict mode the SDK starts and reports each problem (stderr, handle.problems); in
+  // strict mode startMetrics rejects with the ConfigError. Both are outputs.
+  const invalidCases = INPUTS.flatMap((input) => (['lenient', 'strict'] as const).map((mode) => [input.name, mode, input] as const));
+  it.concurrent.each(invalidCases)(
+    '%s: an invalid config (%s), its problems printed every way',
+    async (_name, mode, input) => {
       const source = input.invalid('http://127.0.0.1:9');
       const files = prepare(source);
       try {
-        const run = await runHost(source, files.configFile, [], files.dir);
-        expect(run.started).toBe(false);
-        expect(run.stderr).toContain('ConfigError');
-        expectNoMarker(run, `${input.name}, invalid`);
+        const run = await runHost(source, files.configFile, [], files.dir, input.scrapeAuthorization, mode === 'strict' ? { MCP_OTEL_STRICT: 'true' } : {});
+        if (mode === 'strict') {
+          expectStarted(run, false);
+          expect(run.stderr).toContain('ConfigError');
+        } else {
+          expectStarted(run, true);
+          expect(run.stderr).toMatch(/PROBLEMS \[\{/);
+        }
+        expectNoMarker(run, `${input.name}, invalid, ${mode}`);
       } finally {
         files.cleanup();
       }
