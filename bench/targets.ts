@@ -24,6 +24,7 @@ export interface Target {
 const NO_FACADE = 'the mcp-otel facade cases of bench/cases/hot-path.ts did not run (they need @mcp-otel/sdk built: createMetricsFacade)';
 const NO_INSTRUMENTATION = 'the mcp-otel case of bench/cases/mcp-round-trip.ts did not run (it needs @mcp-otel/instrumentation built: instrumentMcpServer, instrumentMcpClient, instrumentTransport)';
 const NO_SERIES = 'the mcp-otel row of bench/cases/series-impls.ts did not run (it needs @mcp-otel/sdk built)';
+const NO_COMPONENTS = 'the cases of bench/cases/components.ts did not run (they need @mcp-otel/instrumentation and @mcp-otel/sdk built)';
 
 export const TARGETS: readonly Target[] = [
   ...([0, 2, 5] as const).map((a) => ({
@@ -148,5 +149,35 @@ export const TARGETS: readonly Target[] = [
     max: 1200,
     missing: NO_SERIES,
     reference: 'heap.otel.histogram',
+  },
+  {
+    group: 'components',
+    text: 'Issue 13: a wrapped Map.get hit at most 3x a bare Map.get',
+    figure: 'ratio.cmp.map',
+    max: 3,
+    missing: NO_COMPONENTS,
+  },
+  {
+    group: 'components',
+    text: 'Issue 13: a wrapped lru-cache get at most 1.3x a bare one',
+    figure: 'ratio.cmp.lru',
+    max: 1.3,
+    missing: NO_COMPONENTS,
+  },
+  {
+    group: 'components',
+    text: 'Issue 13: a wrapped WebAssembly export call at most +150 ns over the bare call',
+    figure: 'cmp.wasm.overhead',
+    max: 150,
+    missing: NO_COMPONENTS,
+    reference: 'cmp.wasm.bare',
+  },
+  {
+    group: 'components',
+    text: 'Issue 13: a wrapped async storage call at most +1 µs',
+    figure: 'cmp.storage.overhead',
+    max: 1000,
+    missing: NO_COMPONENTS,
+    reference: 'cmp.storage.bare',
   },
 ];

@@ -12,7 +12,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PEERS_DIR=${MCP_OTEL_PEERS_DIR:-$ROOT/.peers}
-ALL_PEERS=(prometheus victoria-metrics otlp-proto)
+ALL_PEERS=(prometheus victoria-metrics otlp-proto redis)
 
 log() { printf 'install-peers: %s\n' "$*" >&2; }
 # die REASON: stop installing the current peer; the reason is what the skipped tests will report.
@@ -139,6 +139,25 @@ peer_otlp_proto() { # the official OTLP .proto files (Debian trixie opentelemetr
   apt_download_suite trixie "$dir" opentelemetry-proto
   unpack "$dir"
   [ -s "$proto" ] || die "$proto missing after unpacking opentelemetry-proto"
+}
+
+# redis-server from the machine's Debian, binaries only. The redis-server .deb holds only a symlink to
+# redis-check-rdb: the real binary ships in redis-tools. It links liblzf and libjemalloc, which a base
+# system lacks, so those come along; run it with LD_LIBRARY_PATH=$dir/root/usr/lib/x86_64-linux-gnu
+# (or the multiarch dir of this machine) as the tests do.
+redis_runs() { # DIR
+  local libs; libs=$(find "$1/root/usr/lib" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | tr '\n' ':')
+  LD_LIBRARY_PATH="$libs" "$1/root/usr/bin/redis-server" --version >/dev/null 2>&1
+}
+
+peer_redis() {
+  local dir=$PEERS_DIR/redis
+  if redis_runs "$dir"; then return 0; fi
+  log "installing redis-server (Debian $(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-?}")) into $dir"
+  rm -rf "$dir"
+  apt_download_system "$dir" redis-server redis-tools liblzf1 libjemalloc2
+  unpack "$dir"
+  redis_runs "$dir" || die "$dir/root/usr/bin/redis-server does not run"
 }
 
 main() {

@@ -2,6 +2,7 @@ import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentat
 import { startMetrics } from '@mcp-otel/sdk';
 import { DEMO_USAGE, parseDemoArgs } from './demo-args.js';
 import { startDemoClient } from './demo-client.js';
+import { createDemoDeps } from './demo-deps.js';
 import { startDemoHttpServer } from './demo-http-server.js';
 import { createDemoServer } from './demo-tools.js';
 
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   const telemetry = await startMetrics({ serviceName: 'mcp-otel-demo', serviceVersion: '0.1.0' }, { env });
   // Two lines of instrumentation: every server session and the client get MCP semantic-convention
   // metrics (operation and session durations) plus transport metrics.
-  const server = await startDemoHttpServer({ host: '127.0.0.1', port: args.port, createServer: createDemoServer, onServer: instrumentMcpServer });
+  // The tools' dependencies, each instrumented in one line (cache, SQLite, WebAssembly): demo-deps.ts.
+  const deps = await createDemoDeps();
+  const server = await startDemoHttpServer({ host: '127.0.0.1', port: args.port, createServer: () => createDemoServer(deps), onServer: instrumentMcpServer });
   const client = await startDemoClient(server.url, args.rate, instrumentMcpClient);
 
   log(`mcp-otel demo running`);
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     await client.stop();
     await server.close();
     await telemetry.shutdown();
+    deps.close();
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -41,14 +41,23 @@ describeWithPeer('prometheus', 'the demo (npm start)', () => {
     await exited;
   });
 
-  it('serves MCP, transport and app metrics that promtool accepts', async () => {
+  it('serves MCP, transport, cache, storage, WebAssembly, runtime and app metrics that promtool accepts', async () => {
     const text = await pollUntil(
       async () => {
         const body = await (await fetch(demo!.metricsUrl)).text();
-        const ready = [/demo_client_calls_total\{[^}]*demo_call="echo"/, /mcp_server_operation_duration_count\{[^}]*gen_ai_tool_name="flaky_fetch"/, /error_type="tool_error"/, /mcp_client_operation_duration_count\{[^}]*gen_ai_tool_name="slow_report"/];
+        const ready = [
+          /demo_client_calls_total\{[^}]*demo_call="echo"/,
+          /mcp_server_operation_duration_count\{[^}]*gen_ai_tool_name="flaky_fetch"/,
+          /error_type="tool_error"/,
+          /mcp_client_operation_duration_count\{[^}]*gen_ai_tool_name="slow_report"/,
+          // Issue 13: the cache in front of slow_report, the SQLite notes, the WebAssembly tool.
+          /mcp_otel_cache_operations_total\{[^}]*mcp_otel_cache_name="reports"[^}]*mcp_otel_cache_outcome="hit"/,
+          /db_client_operation_duration_count\{db_system_name="sqlite"[^}]*db_query_summary="INSERT notes"/,
+          /mcp_otel_wasm_call_duration_count\{[^}]*mcp_otel_wasm_export_name="fibonacci"/,
+        ];
         return ready.every((pattern) => pattern.test(body)) ? body : undefined;
       },
-      { timeoutMs: 20_000, intervalMs: 200, what: 'demo metrics' },
+      { timeoutMs: 40_000, intervalMs: 200, what: 'demo metrics' },
     );
     expect(text).toMatch(/target_info\{[^}]*service_name="mcp-otel-demo"/);
     // Server side: tools/call with the tool name and the semconv operation name, over HTTP (tcp).
@@ -57,10 +66,16 @@ describeWithPeer('prometheus', 'the demo (npm start)', () => {
     // Client side, with the server address, and the transport-level counters.
     expect(text).toMatch(/mcp_client_operation_duration_count\{[^}]*server_address="127\.0\.0\.1"[^}]*gen_ai_tool_name="slow_report"/);
     expect(text).toMatch(/mcp_otel_transport_messages_total\{/);
+    // The component meters and the Node runtime metrics.
+    expect(text).toMatch(/mcp_otel_cache_entries_limit\{mcp_otel_cache_name="reports",mcp_otel_cache_type="lru-cache",[^}]*\} 4/);
+    expect(text).toMatch(/mcp_otel_storage_usage\{db_system_name="sqlite",mcp_otel_storage_name="notes",[^}]*\} [1-9]\d*/);
+    expect(text).toMatch(/mcp_otel_wasm_instances\{mcp_otel_wasm_module_name="demo-math",[^}]*\} 1/);
+    expect(text).toMatch(/nodejs_eventloop_utilization\{otel_scope_name="@mcp-otel\/sdk\/runtime"\}/);
+    expect(text).not.toContain('observed at'); // note texts (tool arguments) are never recorded
     const check = await promtoolCheckMetrics(text);
     expect(check.output).toBe('');
     expect(check.exitCode).toBe(0);
-  });
+  }, 60_000);
 
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => demo!.child.once('exit', resolve));

@@ -107,3 +107,7 @@ export { createMetricsPipeline } from './create/create-pipeline.js';
 export type { MetricsPipeline } from './create/create-pipeline.js';
 export type { Readers, PushReader } from './create/create-readers.js';
 export type { PrometheusReader } from './exporters/prometheus/create-prometheus-reader.js';
+
+// Node.js runtime metrics (semantic-convention names; on by default in startMetrics, `runtime: false` to turn off)
+export { startRuntimeMetrics, RUNTIME_METER_NAME } from './platform/node/runtime/start-runtime-metrics.js';
+export type { RuntimeMetrics, RuntimeMetricsOptions } from './platform/node/runtime/start-runtime-metrics.js';

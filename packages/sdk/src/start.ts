@@ -12,6 +12,7 @@ import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry
 import { settleWithin } from './lifecycle/settle-within.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
 import { createNoopHandle } from './noop-handle.js';
+import { startRuntimeMetrics } from './platform/node/runtime/start-runtime-metrics.js';
 import { installShutdownBeforeExit } from './platform/node/shutdown-before-exit.js';
 import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
 import { ListenError, startTelemetryServer } from './platform/node/telemetry-server.js';
@@ -74,6 +75,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
   const apiProvider: ApiMeterProvider = pipeline.meterProvider;
   const { servers, endpoints } = await startServers(pipeline, resolved.strict, reporter, report);
   observeProblems(apiProvider.getMeter(SELF_METER_NAME), () => countByKind(problems));
+  const runtime = resolved.runtime ? startRuntimeMetrics(apiProvider) : undefined;
 
   const registeredGlobal = resolved.registerGlobal && registerGlobal(apiProvider, report);
   if (registeredGlobal) setFacadeProvider(apiProvider);
@@ -89,6 +91,8 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     }
     const work = Promise.all([...servers.map((server) => server.close()), pipeline.shutdown()]);
     if ((await settleWithin(work, resolved.shutdownTimeoutMs)) === 'timeout') reportLateShutdown(pipeline, resolved.shutdownTimeoutMs, reporter);
+    // The final export still carried the runtime metrics; their monitors stop after it.
+    runtime?.stop();
   };
   const shutdownOnce = () => (shutdownPromise ??= shutdown());
   removeHooks.push(installShutdownBeforeExit(shutdownOnce));

@@ -31,6 +31,7 @@ export interface MergedConfig {
   shutdownOnSignals: boolean | undefined;
   shutdownTimeout: DurationInput | undefined;
   strict: boolean | undefined;
+  runtime: boolean | undefined;
 }
 
 const SERVICE_NAME = 'service.name';
@@ -62,6 +63,7 @@ export function mergeLayers(code: ParsedLayer, file: ParsedLayer, env: EnvReader
     shutdownOnSignals: fromCode.shutdownOnSignals ?? fromFile.shutdownOnSignals,
     shutdownTimeout: fromCode.shutdownTimeout ?? readShutdownTimeout(env) ?? fromFile.shutdownTimeout,
     strict: fromCode.strict ?? readStrict(env) ?? fromFile.strict,
+    runtime: fromCode.runtime ?? fromFile.runtime,
   };
 }
 

@@ -97,6 +97,9 @@ export const metricsConfigSchema = z
           description: 'true: startMetrics rejects on any config problem or unbindable port; false: each is one stderr warning and the rest runs (env MCP_OTEL_STRICT).',
           default: false,
         }),
+      runtime: flag()
+        .optional()
+        .meta({ description: 'Emit the Node.js runtime metrics (nodejs.eventloop.*, v8js.*, process.*) under the meter @mcp-otel/sdk/runtime.', default: true }),
     },
     expecting('an object (a MetricsConfig)'),
   )

@@ -18,6 +18,7 @@ export const CONFIG_DEFAULTS = {
   shutdownOnSignals: false,
   shutdownTimeoutMs: 5_000,
   strict: false,
+  runtime: true,
 } as const;
 
 /** The exporters when no source names any. Env variables of their type still apply. */
@@ -43,6 +44,7 @@ export function normalizeConfig(merged: MergedConfig): ResolvedConfig {
     shutdownOnSignals: merged.shutdownOnSignals ?? CONFIG_DEFAULTS.shutdownOnSignals,
     shutdownTimeoutMs: (merged.shutdownTimeout === undefined ? undefined : durationToMs(merged.shutdownTimeout)) ?? CONFIG_DEFAULTS.shutdownTimeoutMs,
     strict: merged.strict ?? CONFIG_DEFAULTS.strict,
+    runtime: merged.runtime ?? CONFIG_DEFAULTS.runtime,
   };
 }
 

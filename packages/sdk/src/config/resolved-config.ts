@@ -94,4 +94,6 @@ export interface ResolvedConfig {
   shutdownOnSignals: boolean;
   shutdownTimeoutMs: number;
   strict: boolean;
+  /** Start the Node.js runtime metrics. */
+  runtime: boolean;
 }

@@ -229,4 +229,11 @@ export interface MetricsConfig {
    * CI, tests and `mcp-otel check-config` want. @default false (env `MCP_OTEL_STRICT`)
    */
   strict?: boolean;
+  /**
+   * Emit the Node.js runtime metrics of the semantic conventions (`nodejs.eventloop.*`,
+   * `v8js.gc.duration`, `v8js.memory.heap.*`, `process.cpu.*`, `process.memory.usage`, ...) under
+   * the meter `@mcp-otel/sdk/runtime` (component key `runtime`). `false` does not start them at all.
+   * @default true
+   */
+  runtime?: boolean;
 }

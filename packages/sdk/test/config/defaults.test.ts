@@ -20,6 +20,7 @@ describe('resolveConfig defaults', () => {
       shutdownOnSignals: false,
       shutdownTimeoutMs: 5000,
       strict: false,
+      runtime: true,
     });
   });
 
@@ -73,7 +74,7 @@ describe('resolveConfig defaults', () => {
   });
 
   it('exposes the default constants with the documented values', () => {
-    expect(CONFIG_DEFAULTS).toEqual({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, samplingRate: 1, cardinalityLimit: 2000, registerGlobal: true, shutdownOnSignals: false, shutdownTimeoutMs: 5000, strict: false });
+    expect(CONFIG_DEFAULTS).toEqual({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, samplingRate: 1, cardinalityLimit: 2000, registerGlobal: true, shutdownOnSignals: false, shutdownTimeoutMs: 5000, strict: false, runtime: true });
     expect(PROMETHEUS_DEFAULTS).toEqual({ host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, allowUnauthenticated: false });
     expect(OTLP_DEFAULTS).toEqual({ endpoint: 'http://localhost:4318/v1/metrics', protocol: 'http/protobuf', timeoutMs: 10_000, compression: 'none', temporality: 'cumulative' });
     expect(CONSOLE_DEFAULTS).toEqual({ format: 'table' });

@@ -16,6 +16,7 @@ export function resolvedConfig(overrides: Partial<ResolvedConfig> = {}): Resolve
     shutdownOnSignals: false,
     shutdownTimeoutMs: 5000,
     strict: false,
+    runtime: false,
     ...overrides,
   };
 }
