@@ -93,7 +93,7 @@ function promHistogram(bound: boolean) {
 }
 
 /**
- * The pipeline `startMetrics` builds (fast lane, views, transforms), without its server: one reader
+ * The pipeline `startMetrics` builds (our series, views, transforms), without its server: one reader
  * (Prometheus), or two (Prometheus + an OTLP push reader whose interval never fires here).
  */
 function mcpOtelPipeline(readers: ReaderSetup): { provider: MeterProvider; shutdown: () => Promise<void> } {

@@ -30,10 +30,10 @@ export const GROUPS: readonly BenchGroup[] = [
     run: async (o) => (await import('./mcp-round-trip.js')).runMcpRoundTrip(o),
   },
   {
-    name: 'fast-lane',
-    title: 'Histogram fast lane vs raw OTel: record and MCP round trip (medians, same run)',
+    name: 'aggregation',
+    title: 'Our series vs OTel aggregation: record and MCP round trip (medians, same run)',
     noisy: true,
-    run: async (o) => (await import('./fast-lane.js')).runFastLane(o),
+    run: async (o) => (await import('./aggregation.js')).runAggregation(o),
   },
   {
     name: 'scrape',
@@ -52,6 +52,12 @@ export const GROUPS: readonly BenchGroup[] = [
     title: 'Cache, storage and WebAssembly wrappers against the bare call (medians, same run)',
     noisy: true,
     run: async (o) => (await import('./components.js')).runComponents(o),
+  },
+  {
+    name: 'history',
+    title: 'Metric history, alert rules and health probes (issue 14; medians)',
+    noisy: true,
+    run: async (o) => (await import('./history.js')).runHistory(o),
   },
   {
     name: 'heap',

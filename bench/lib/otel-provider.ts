@@ -26,15 +26,13 @@ export interface OtelSetupOptions {
    * @default [] (what an application gets without configuring views)
    */
   views?: ViewOptions[];
+  /**
+   * Series per instrument, for workloads with many series (OTel's default, 2000, would fold the
+   * scrape and heap workloads into one overflow series). Set through a catch-all view, OTel's
+   * public way (PrometheusExporter takes no cardinality option). @default OTel's 2000
+   */
+  cardinalityLimit?: number;
 }
-
-/**
- * Series per instrument the bench may create. OTel's default cardinality limit (2000) would fold
- * the scrape and heap workloads into one overflow series. The limit is read when an instrument's
- * storage is created, never per recording; PrometheusExporter does not forward a selector, so it
- * is set on the instance (as @mcp-otel/sdk's create-prometheus-reader does).
- */
-const CARDINALITY_LIMIT = 1_000_000;
 
 /**
  * One reader: a Prometheus exporter (not listening; its handler is mounted where needed).
@@ -44,7 +42,6 @@ const CARDINALITY_LIMIT = 1_000_000;
  */
 export function createOtelSetup(readers: ReaderSetup, options: OtelSetupOptions = {}): OtelSetup {
   const prometheus = new PrometheusExporter({ preventServerStart: true });
-  prometheus.selectCardinalityLimit = () => CARDINALITY_LIMIT;
   const all: MetricReader[] = [prometheus];
   if (readers === 'two-readers') {
     all.push(
@@ -52,10 +49,11 @@ export function createOtelSetup(readers: ReaderSetup, options: OtelSetupOptions 
         exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE),
         exportIntervalMillis: 3_600_000,
         exportTimeoutMillis: 30_000,
-        cardinalityLimits: { default: CARDINALITY_LIMIT },
       }),
     );
   }
-  const provider = new MeterProvider({ readers: all, views: options.views ?? [] });
+  const limit = options.cardinalityLimit;
+  const views = options.views ?? (limit === undefined ? [] : [{ instrumentName: '*', aggregationCardinalityLimit: limit }]);
+  const provider = new MeterProvider({ readers: all, views });
   return { provider, prometheus, shutdown: () => provider.shutdown() };
 }

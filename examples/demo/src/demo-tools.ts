@@ -53,12 +53,13 @@ export function createDemoServer(deps: DemoDeps): McpServer {
 
   server.registerTool(
     'flaky_fetch',
-    { description: 'Fetches a value; fails about one call in four.', inputSchema: { key: z.string() } },
+    { description: 'Fetches a value; fails about two calls in five.', inputSchema: { key: z.string() } },
     async ({ key }) => {
       await sleep(5 + Math.random() * 20);
       const roll = Math.random();
-      if (roll < 0.15) throw new Error(`upstream timeout for ${key}`);
-      if (roll < 0.25) return { isError: true, content: [{ type: 'text', text: `no value for ${key}` }] };
+      // Often enough that the demo's alert rule (error ratio above 20% for 30 s) fires within a minute.
+      if (roll < 0.25) throw new Error(`upstream timeout for ${key}`);
+      if (roll < 0.4) return { isError: true, content: [{ type: 'text', text: `no value for ${key}` }] };
       return { content: [{ type: 'text', text: `${key}=${Math.round(roll * 100)}` }] };
     },
   );

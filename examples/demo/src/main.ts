@@ -3,6 +3,7 @@ import { startMetrics } from '@mcp-otel/sdk';
 import { DEMO_USAGE, parseDemoArgs } from './demo-args.js';
 import { startDemoClient } from './demo-client.js';
 import { createDemoDeps } from './demo-deps.js';
+import { DEMO_OBSERVABILITY } from './demo-observability.js';
 import { startDemoHttpServer } from './demo-http-server.js';
 import { createDemoServer } from './demo-tools.js';
 
@@ -14,10 +15,11 @@ async function main(): Promise<void> {
     process.stdout.write(DEMO_USAGE);
     return;
   }
-  // Only the service name is set in code, so OTEL_* variables and MCP_OTEL_CONFIG stay in charge
-  // of exporters (the default is Prometheus on 127.0.0.1:9464); --metrics-port is that variable.
+  // Only the service name and health/history/alerts are set in code, so OTEL_* variables and
+  // MCP_OTEL_CONFIG stay in charge of exporters (the default is Prometheus on 127.0.0.1:9464);
+  // --metrics-port is that variable.
   const env = args.metricsPort === undefined ? process.env : { ...process.env, OTEL_EXPORTER_PROMETHEUS_PORT: String(args.metricsPort) };
-  const telemetry = await startMetrics({ serviceName: 'mcp-otel-demo', serviceVersion: '0.1.0' }, { env });
+  const telemetry = await startMetrics({ serviceName: 'mcp-otel-demo', serviceVersion: '0.1.0', ...DEMO_OBSERVABILITY }, { env });
   // Two lines of instrumentation: every server session and the client get MCP semantic-convention
   // metrics (operation and session durations) plus transport metrics.
   // The tools' dependencies, each instrumented in one line (cache, SQLite, WebAssembly): demo-deps.ts.
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
   log(`mcp-otel demo running`);
   log(`  MCP server (Streamable HTTP): ${server.url}`);
   log(`  metrics:                      ${telemetry.endpoints.prometheus ?? '(no Prometheus exporter configured)'}`);
+  log(`  health:                       ${telemetry.endpoints.health ?? '(not served)'} (and /livez, /readyz)`);
+  log(`  alert rule:                   FlakyToolErrors (error ratio of flaky_fetch above 20% for 30 s), printed here when it fires`);
   log(args.durationSeconds === undefined ? '  Ctrl-C to stop' : `  stopping after ${args.durationSeconds} s`);
 
   let stopping = false;

@@ -9,7 +9,8 @@ import { promtoolCheckMetrics } from '../../../packages/sdk/test/peers/promtool'
 const main = join(__dirname, '..', 'dist', 'main.js');
 
 /** Starts the built demo on free ports and resolves once it has printed its URLs. */
-function startDemo(): Promise<{ child: ChildProcess; metricsUrl: string; mcpUrl: string; stderr: () => string }> {
+function startDemo(): Promise<{ child: ChildProcess; metricsUrl: string; mcpUrl: string; healthUrl: string; startedAt: number; stderr: () => string }> {
+  const startedAt = Date.now();
   const child = spawn(process.execPath, [main, '--port', '0', '--rate', '20', '--duration', '60'], {
     env: { ...process.env, OTEL_EXPORTER_PROMETHEUS_PORT: '0', OTEL_METRICS_EXPORTER: 'prometheus' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -20,7 +21,8 @@ function startDemo(): Promise<{ child: ChildProcess; metricsUrl: string; mcpUrl:
       stderr += chunk.toString();
       const metricsUrl = /metrics: +(http\S+)/.exec(stderr)?.[1];
       const mcpUrl = /Streamable HTTP\): +(http\S+)/.exec(stderr)?.[1];
-      if (metricsUrl !== undefined && mcpUrl !== undefined) resolve({ child, metricsUrl, mcpUrl, stderr: () => stderr });
+      const healthUrl = /health: +(http\S+)/.exec(stderr)?.[1];
+      if (metricsUrl !== undefined && mcpUrl !== undefined && healthUrl !== undefined) resolve({ child, metricsUrl, mcpUrl, healthUrl, startedAt, stderr: () => stderr });
     });
     child.once('exit', (code) => reject(new Error(`demo exited early (${code}): ${stderr}`)));
   });
@@ -76,6 +78,24 @@ describeWithPeer('prometheus', 'the demo (npm start)', () => {
     expect(check.output).toBe('');
     expect(check.exitCode).toBe(0);
   }, 60_000);
+
+  it('serves /livez, /readyz and /health beside /metrics', async () => {
+    const base = demo!.healthUrl.replace(/\/health$/, '');
+    expect(demo!.metricsUrl).toBe(`${base}/metrics`);
+    expect([(await fetch(`${base}/livez`)).status, (await fetch(`${base}/readyz`)).status]).toEqual([200, 200]);
+    const health = (await (await fetch(demo!.healthUrl)).json()) as { checks: Array<{ name: string }> };
+    expect(health.checks.map((check) => check.name)).toEqual(['exporter:prometheus', 'mcp-transport', 'event-loop', 'heap']);
+  });
+
+  it('fires its alert rule (flaky_fetch error ratio above 20% for 30 s) on stderr within a minute of start', async () => {
+    const line = await pollUntil(async () => /mcp-otel alert FIRING FlakyToolErrors\{gen_ai_tool_name="flaky_fetch",severity="warning"\} since \S+: flaky_fetch fails \S+% of its calls/.exec(demo!.stderr())?.[0], {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      what: 'the FlakyToolErrors alert on stderr',
+    });
+    expect(Date.now() - demo!.startedAt).toBeLessThan(60_000);
+    expect(line).toContain('flaky_fetch');
+  }, 70_000);
 
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => demo!.child.once('exit', resolve));

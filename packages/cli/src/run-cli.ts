@@ -1,5 +1,6 @@
 import { checkConfig } from './commands/check-config.js';
 import { printSchema } from './commands/print-schema.js';
+import { prometheusRules } from './commands/prometheus-rules.js';
 
 /** The outcome of one CLI invocation: what to print where, and the exit code. */
 export interface CliOutput {
@@ -16,6 +17,8 @@ commands:
                         print it as JSON, or list every problem and exit 1. Header values, URL
                         passwords and tokens print as [REDACTED]; --show-secrets prints them (for a
                         deliberate local look, never in CI logs)
+  rules [file]          print the config's alert rules as a Prometheus rules file (for rule_files and
+                        promtool check rules); exit 1 listing any rule PromQL cannot hold
   schema                print the JSON Schema of the config file
   help                  print this text
 `;
@@ -28,6 +31,13 @@ export function runCli(argv: readonly string[], env: Record<string, string | und
   switch (command) {
     case 'check-config':
       return runCheckConfig(rest, env);
+    case 'rules': {
+      if (rest.length > 1) return usageError(`rules takes at most one file, got ${rest.length}`);
+      const result = prometheusRules({ configFile: rest[0], env });
+      if (!result.ok) return { stdout: '', stderr: `config has ${result.problems.length} problem(s):\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`, exitCode: 1 };
+      if (result.problems.length === 0) return { stdout: result.yaml, stderr: '', exitCode: 0 };
+      return { stdout: result.yaml, stderr: `${result.problems.length} rule problem(s), left out of the file:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`, exitCode: 1 };
+    }
     case 'schema':
       return { stdout: printSchema(), stderr: '', exitCode: 0 };
     case 'help':

@@ -1,20 +1,26 @@
 import { diag, metrics as otelMetrics } from '@opentelemetry/api';
 import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
+import { systemClock } from './clock/clock.js';
+import type { Clock } from './clock/clock.js';
 import { ConfigError } from './config/config-error.js';
 import { formatMs } from './config/duration.js';
-import { resolveConfigLeniently } from './config/resolve-config.js';
 import type { MetricsConfig } from './config/types.js';
-import { createMetricsPipeline } from './create/create-pipeline.js';
 import type { MetricsPipeline } from './create/create-pipeline.js';
 import { createStderrDiagLogger, parseLogLevel } from './diag/stderr-diag-logger.js';
-import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade.js';
+import { createMetricsFacade } from './facade/metrics-facade.js';
 import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
 import { settleWithin } from './lifecycle/settle-within.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
 import { createNoopHandle } from './noop-handle.js';
+import { resolveConfigLeniently } from './platform/node/node-config.js';
+import { buildNodePipeline, type PrometheusHttpEndpoint } from './platform/node/node-pipeline.js';
+import { needsHistoryReader } from './config/observability-normalize.js';
 import { startRuntimeMetrics } from './platform/node/runtime/start-runtime-metrics.js';
 import { installShutdownBeforeExit } from './platform/node/shutdown-before-exit.js';
+import { APP_METER_NAME } from './plan/meter-names.js';
 import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
+import { createObservability } from './platform/node/start-observability.js';
+import type { Observability } from './platform/node/start-observability.js';
 import { ListenError, startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
 import { isGlobalMeterProviderRegistered } from './report/global-meter-provider.js';
@@ -30,6 +36,8 @@ export interface ConfigSources {
   env?: Record<string, string | undefined>;
   /** A JSON or YAML config file. @default env `MCP_OTEL_CONFIG` */
   configFile?: string;
+  /** The clock of health checks, the history and alert evaluation (tests pass a `ManualClock`). @default the system clock */
+  clock?: Clock;
 }
 
 /**
@@ -71,9 +79,18 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
   issues.map(configProblem).forEach(report);
   if (!resolved.enabled) return createNoopHandle(resolved, problems);
 
-  const pipeline = createMetricsPipeline(resolved, { reporter });
+  // The history (and the transport health check) collect a pull reader of their own, as a scrape would.
+  const withHistory = needsHistoryReader(resolved);
+  const pipeline = buildNodePipeline(resolved, { reporter, pullReaders: withHistory ? [{ prometheusText: true }] : [] });
   const apiProvider: ApiMeterProvider = pipeline.meterProvider;
-  const { servers, endpoints } = await startServers(pipeline, resolved.strict, reporter, report);
+  const observability = createObservability(resolved, {
+    readers: pipeline.readers,
+    historyReader: withHistory ? pipeline.readers.pull[0] : undefined,
+    meterProvider: apiProvider,
+    clock: sources.clock ?? systemClock,
+  });
+  const { servers, endpoints } = await startServers(pipeline, observability, resolved.strict, reporter, report);
+  observability.start();
   observeProblems(apiProvider.getMeter(SELF_METER_NAME), () => countByKind(problems));
   const runtime = resolved.runtime ? startRuntimeMetrics(apiProvider) : undefined;
 
@@ -89,7 +106,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
       if (getFacadeProvider() === apiProvider) setFacadeProvider(undefined);
       if (otelMetrics.getMeterProvider() === apiProvider) otelMetrics.disable();
     }
-    const work = Promise.all([...servers.map((server) => server.close()), pipeline.shutdown()]);
+    const work = Promise.all([observability.shutdown(resolved.shutdownTimeoutMs), ...servers.map((server) => server.close()), pipeline.shutdown()]);
     if ((await settleWithin(work, resolved.shutdownTimeoutMs)) === 'timeout') reportLateShutdown(pipeline, resolved.shutdownTimeoutMs, reporter);
     // The final export still carried the runtime metrics; their monitors stop after it.
     runtime?.stop();
@@ -103,38 +120,59 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     config: resolved,
     endpoints,
     problems,
-    meter: (name = DEFAULT_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
+    meter: (name = APP_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
     forceFlush: pipeline.forceFlush,
     shutdown: shutdownOnce,
+    health: observability.health,
+    history: observability.history,
+    alerts: observability.alerts,
   });
 }
 
-/** Starts one telemetry server per Prometheus exporter; one that cannot listen is a problem unless strict. */
+/**
+ * Starts one telemetry server per Prometheus exporter (serving the health endpoints too, unless
+ * they have their own server, started last); one that cannot listen is a problem unless strict.
+ */
 async function startServers(
-  pipeline: MetricsPipeline,
+  pipeline: MetricsPipeline<PrometheusHttpEndpoint>,
+  observability: Observability,
   strict: boolean,
   reporter: Reporter,
   report: (problem: MetricsProblem) => void,
 ): Promise<{ servers: TelemetryServer[]; endpoints: MetricsEndpoints }> {
   const servers: TelemetryServer[] = [];
   const endpoints: MetricsEndpoints = {};
-  for (const prometheus of pipeline.readers.prometheus) {
+  const fail = async (error: unknown, address: string, reason: string): Promise<void> => {
+    if (strict) {
+      await Promise.all(servers.map((server) => server.close()));
+      await pipeline.shutdown();
+      throw error;
+    }
+    report(listenProblem(address, error instanceof ListenError ? error.reason : reason));
+  };
+  for (const [index, prometheus] of pipeline.readers.prometheus.entries()) {
     const { host, port, auth, tls } = prometheus.config;
     try {
-      const server = await startTelemetryServer({ host, port, auth, tls, routes: { [prometheus.path]: prometheus.handle } });
+      const server = await startTelemetryServer({ host, port, auth, tls, routes: observability.routesBeside(prometheus, index) });
       servers.push(server);
       const url = server.baseUrl + prometheus.path;
       endpoints.prometheus ??= url;
+      if (observability.healthBesideMetrics) endpoints.health ??= `${server.baseUrl}/health`;
       // A picked port is only useful if someone learns it: stdout is the MCP wire, so stderr.
       if (port === 0) reporter.info(`serving Prometheus metrics on ${url}`);
     } catch (error) {
-      if (strict) {
-        await Promise.all(servers.map((server) => server.close()));
-        await pipeline.shutdown();
-        throw error;
-      }
-      const reason = error instanceof ListenError ? error.reason : `cannot serve Prometheus metrics on ${host}:${port}: ${String(error)}.`;
-      report(listenProblem(`${host}:${port}`, reason));
+      await fail(error, `${host}:${port}`, `cannot serve Prometheus metrics on ${host}:${port}: ${String(error)}.`);
+    }
+  }
+  const own = observability.ownServer;
+  if (own !== undefined) {
+    try {
+      const server = await observability.startServer(own);
+      servers.push(server);
+      endpoints.health = `${server.baseUrl}/health`;
+      if (own.port === 0) reporter.info(`serving health on ${endpoints.health}`);
+    } catch (error) {
+      await fail(error, `${own.host}:${own.port}`, `cannot serve the health endpoints on ${own.host}:${own.port}: ${String(error)}.`);
     }
   }
   return { servers, endpoints };
@@ -150,7 +188,7 @@ function countByKind(problems: readonly MetricsProblem[]): Map<string, number> {
   return counts;
 }
 
-function reportLateShutdown(pipeline: MetricsPipeline, deadlineMs: number, reporter: Reporter): void {
+function reportLateShutdown(pipeline: MetricsPipeline<PrometheusHttpEndpoint>, deadlineMs: number, reporter: Reporter): void {
   const stuck = pipeline.readers.push.filter((push) => push.exporter.status().exporting > 0);
   for (const push of stuck) push.exporter.abandon();
   const busy = stuck.map((push) => push.config.type);

@@ -27,6 +27,8 @@ export interface CheckConfigInput {
  *
  * @example
  * ```ts
+ * import { checkConfig } from '@mcp-otel/cli';
+ *
  * const result = checkConfig({ configFile: 'mcp-otel.yaml', env: process.env });
  * if (!result.ok) console.error(result.problems.join('\n'));
  * ```

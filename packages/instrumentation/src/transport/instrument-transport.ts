@@ -49,6 +49,8 @@ let closesInProgress = 0;
  * @example
  * ```ts
  * import { instrumentTransport } from '@mcp-otel/instrumentation';
+ * import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+ *
  * await server.connect(instrumentTransport(new StdioServerTransport()));
  * ```
  */

@@ -1,4 +1,3 @@
-import { readProcessEnv } from '../platform/node/read-process-env.js';
 import { ConfigError } from './config-error.js';
 import type { EnvSource } from './env/env-reader.js';
 import { EnvReader } from './env/env-reader.js';
@@ -10,7 +9,7 @@ import { readSdkDisabled } from './env/env-variables.js';
  * OTel spec gives only `true` that meaning and a silent guess would hide a typo. The config field
  * `enabled: false` also disables (`resolveConfig` combines both into `ResolvedConfig.enabled`).
  *
- * @param env - the variables to read. @default process.env
+ * @param env - the variables to read, e.g. `process.env`.
  * @example
  * ```ts
  * import { isSdkDisabled } from '@mcp-otel/sdk';
@@ -20,7 +19,7 @@ import { readSdkDisabled } from './env/env-variables.js';
  * isSdkDisabled({ OTEL_SDK_DISABLED: 'yes' }); // throws ConfigError: env OTEL_SDK_DISABLED: got "yes", …
  * ```
  */
-export function isSdkDisabled(env: EnvSource = readProcessEnv()): boolean {
+export function isSdkDisabled(env: EnvSource): boolean {
   const reader = new EnvReader(env);
   const disabled = readSdkDisabled(reader);
   if (reader.issues.length > 0) throw new ConfigError(reader.issues);

@@ -2,17 +2,36 @@ import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import { formatMs } from '../config/duration.js';
 import type { ResolvedExporter } from '../config/resolved-config.js';
 import { ConsoleExporter } from '../exporters/console/console-exporter.js';
-import { createOtlpExporter } from '../exporters/otlp/create-otlp-exporter.js';
+import { createOtlpExporter, type OtlpTransportOptions } from '../exporters/otlp/create-otlp-exporter.js';
 import { otlpFix } from '../exporters/otlp/otlp-failure-fix.js';
-import { createFileExporter } from '../platform/node/file-create-exporter.js';
-import { createStatsdExporter, statsdTarget } from '../platform/node/statsd-create-exporter.js';
-import { ReleasableAgents } from '../platform/node/releasable-agents.js';
 import { ObservedExporter } from '../report/observed-exporter.js';
 import type { ObservedExporterIdentity } from '../report/observed-exporter.js';
 import type { Reporter } from '../report/reporter.js';
 
 /** Every exporter type that pushes on the collection interval (all but Prometheus, which is pulled). */
 export type ResolvedPushExporter = Exclude<ResolvedExporter, { type: 'prometheus' }>;
+
+/** A push exporter as a platform makes it, with what its failure reports name. */
+export interface DescribedExporter {
+  exporter: PushMetricExporter;
+  identity: ObservedExporterIdentity;
+  timeoutMs?: number;
+  /** Lets go of what a stuck export holds (the shutdown deadline passed). */
+  abandon?: () => void;
+}
+
+/**
+ * What a pipeline needs from its host platform: its push exporters. Node's
+ * (platform/node/node-pipeline.ts) adds the ones that need Node (StatsD sockets, files, OTLP with
+ * releasable agents); the portable one has those that run anywhere. Shared code never imports
+ * Node: it is handed a platform.
+ */
+export interface Platform {
+  /** The platform's name, for the error that says an exporter needs another one. */
+  readonly name: string;
+  /** The exporter of `config`; `undefined` when this platform has no such exporter. */
+  describePushExporter(config: ResolvedPushExporter, reporter: Reporter): DescribedExporter | undefined;
+}
 
 /** OTel's default export timeout, for exporters without one of their own. */
 const DEFAULT_EXPORT_DEADLINE_MS = 30_000;
@@ -25,8 +44,8 @@ const componentCounts = new Map<string, number>();
  * its failures (one stderr line per streak) and records the `otel.sdk.exporter.*` metrics. StatsD
  * and file exporters report their own problems (per kind, with the fix) through the same reporter.
  */
-export function createPushExporter(config: ResolvedPushExporter, reporter: Reporter, intervalMs: number): ObservedExporter {
-  const { exporter, identity, timeoutMs, abandon } = describe(config, reporter);
+export function createPushExporter(described: DescribedExporter, reporter: Reporter, intervalMs: number): ObservedExporter {
+  const { exporter, identity, timeoutMs, abandon } = described;
   return new ObservedExporter(exporter, {
     identity,
     reporter,
@@ -36,28 +55,30 @@ export function createPushExporter(config: ResolvedPushExporter, reporter: Repor
   });
 }
 
-function describe(
-  config: ResolvedPushExporter,
-  reporter: Reporter,
-): { exporter: PushMetricExporter; identity: ObservedExporterIdentity; timeoutMs?: number; abandon?: () => void } {
+/** The OTLP exporter, with `transport` from the platform (Node: releasable agents). */
+export function describeOtlp(config: Extract<ResolvedPushExporter, { type: 'otlp' }>, transport: OtlpTransportOptions = {}, abandon?: () => void): DescribedExporter {
+  const type = config.protocol === 'http/json' ? 'otlp_http_json_metric_exporter' : 'otlp_http_metric_exporter';
+  const identity = { ...component(type), label: 'otlp exporter', target: displayUrl(config.endpoint), fix: otlpFix };
+  return { exporter: createOtlpExporter(config, transport), identity, timeoutMs: config.timeoutMs, ...(abandon && { abandon }) };
+}
+
+/** The exporters that run on any JavaScript platform: OTLP over HTTP and the console. */
+export function describePortableExporter(config: ResolvedPushExporter): DescribedExporter | undefined {
   switch (config.type) {
-    case 'otlp': {
-      const type = config.protocol === 'http/json' ? 'otlp_http_json_metric_exporter' : 'otlp_http_metric_exporter';
-      const identity = { ...component(type), label: 'otlp exporter', target: displayUrl(config.endpoint), fix: otlpFix };
-      const agents = new ReleasableAgents();
-      const exporter = createOtlpExporter(config, { agentFactory: agents.factory });
-      return { exporter, identity, timeoutMs: config.timeoutMs, abandon: () => agents.release() };
-    }
+    case 'otlp':
+      return describeOtlp(config);
     case 'console':
       return { exporter: new ConsoleExporter(config), identity: { ...component('console_metric_exporter'), label: 'console exporter', target: 'stderr', fix: () => 'check that stderr is writable.' } };
-    case 'statsd':
-      return { exporter: createStatsdExporter(config, { logger: reporter }), identity: { ...component('statsd_metric_exporter'), label: 'statsd exporter', target: statsdTarget(config) } };
-    case 'file':
-      return { exporter: createFileExporter(config, { logger: reporter }), identity: { ...component('file_metric_exporter'), label: 'file exporter', target: config.path } };
+    default:
+      return undefined;
   }
 }
 
-function component(componentType: string): { componentType: string; componentName: string } {
+/** A platform without Node: OTLP, console and Prometheus (served by the host's own HTTP layer). */
+export const PORTABLE_PLATFORM: Platform = { name: 'this build (no Node)', describePushExporter: describePortableExporter };
+
+/** A unique `otel.component.name` for an exporter of `componentType`. */
+export function component(componentType: string): { componentType: string; componentName: string } {
   const count = componentCounts.get(componentType) ?? 0;
   componentCounts.set(componentType, count + 1);
   return { componentType, componentName: `${componentType}/${count}` };

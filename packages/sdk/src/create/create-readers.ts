@@ -1,49 +1,91 @@
-import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import type { MetricReader } from '@opentelemetry/sdk-metrics';
-import type { ResolvedConfig } from '../config/resolved-config.js';
-import type { FastLane } from '../fast-lane/fast-lane.js';
-import { createPrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
-import type { PrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
+import { AggregationTemporality, MetricReader, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import type { CollectionResult, MetricReaderOptions } from '@opentelemetry/sdk-metrics';
+import type { StorageRegistry } from '../aggregate/storage-registry.js';
+import { ConfigError } from '../config/config-error.js';
+import type { ResolvedConfig, ResolvedPrometheusExporter } from '../config/resolved-config.js';
+import { collectTransformed, TransformingExporter } from '../export/collect-transform.js';
+import { SeriesProducer, type TemporalitySelector } from '../export/series-producer.js';
 import type { ObservedExporter } from '../report/observed-exporter.js';
-import { SILENT_REPORTER } from '../report/reporter.js';
 import type { Reporter } from '../report/reporter.js';
-import { createPushExporter } from './create-push-exporter.js';
-import type { ResolvedPushExporter } from './create-push-exporter.js';
+import { createPushExporter, type Platform, type ResolvedPushExporter } from './create-push-exporter.js';
+
+/** A Prometheus exporter's reader: collected on each scrape, through the collect transform. */
+export interface PrometheusEndpoint {
+  readonly config: ResolvedPrometheusExporter;
+  /** The path to serve it on, e.g. `/metrics`. */
+  readonly path: string;
+  /** What one scrape serves: OTel's storages and our series, cumulative, Prometheus-ready. */
+  collect(options?: { timeoutMillis?: number }): Promise<CollectionResult>;
+}
 
 /** A periodic reader with the exporter config it pushes to. */
 export interface PushReader {
-  reader: PeriodicExportingMetricReader;
-  config: ResolvedPushExporter;
+  readonly reader: PeriodicExportingMetricReader;
+  readonly config: ResolvedPushExporter;
   /** The exporter, wrapped so its outcomes are reported and measured (`status()` for health checks). */
-  exporter: ObservedExporter;
+  readonly exporter: ObservedExporter;
 }
 
-/** The readers of one pipeline: pulled (served over HTTP) and pushed (periodic). */
-export interface Readers {
-  prometheus: PrometheusReader[];
-  push: PushReader[];
-  /** All of them, in config order, for the MeterProvider. */
-  all: MetricReader[];
+/** A reader collected on demand by the host (the history ring, tests), not tied to an exporter. */
+export interface PullReaderSpec {
+  /** @default cumulative for every instrument */
+  readonly temporality?: TemporalitySelector;
+  /** Collect what a Prometheus scrape serves (summaries as classic histograms), as the history does. @default false */
+  readonly prometheusText?: boolean;
+}
+
+/** A pull reader of a {@link PullReaderSpec}: `collect()` goes through the collect transform. */
+export interface PullOutput {
+  readonly reader: MetricReader;
+  collect(options?: { timeoutMillis?: number }): Promise<CollectionResult>;
+}
+
+/** The readers of one pipeline, in config order. */
+export interface PipelineReaders<P extends PrometheusEndpoint = PrometheusEndpoint> {
+  readonly prometheus: readonly P[];
+  readonly push: readonly PushReader[];
+  readonly pull: readonly PullOutput[];
+}
+
+/** What readers are built with. */
+export interface ReaderContext {
+  readonly platform: Platform;
+  readonly reporter: Reporter;
+  readonly registry: StorageRegistry;
+  readonly samplingRateOf: (meterName: string) => number;
+  readonly pullReaders: readonly PullReaderSpec[];
 }
 
 /**
- * One reader per configured exporter. Every reader records once and fans out at collection; with
- * `fastLane`, each reader also gets its fast-lane producer (the fast histograms, at the reader's
- * temporality).
+ * One reader per configured exporter, plus the extra pull readers. Every reader gets its own
+ * producer of our series, at its own temporality, and its output goes through the collect
+ * transform: so a measurement is recorded once and fans out at collection.
  */
-export function createReaders(config: ResolvedConfig, fastLane?: FastLane, reporter: Reporter = SILENT_REPORTER): Readers {
-  const readers: Readers = { prometheus: [], push: [], all: [] };
-  for (const exporter of config.exporters) {
+export function createReaders(config: ResolvedConfig, context: ReaderContext): PipelineReaders & { all: MetricReader[] } {
+  const { registry, samplingRateOf } = context;
+  const readers = { prometheus: [] as PrometheusEndpoint[], push: [] as PushReader[], pull: [] as PullOutput[], all: [] as MetricReader[] };
+  const pull = (temporality: TemporalitySelector | undefined): PullReader =>
+    new PullReader({
+      aggregationTemporalitySelector: temporality,
+      cardinalitySelector: () => config.cardinalityLimit,
+      metricProducers: [new SeriesProducer(registry, temporality)],
+    });
+  config.exporters.forEach((exporter, index) => {
     if (exporter.type === 'prometheus') {
-      const prometheus = createPrometheusReader(exporter, config.cardinalityLimit, fastLane === undefined ? [] : [fastLane.createProducer()], reporter);
-      readers.prometheus.push(prometheus);
-      readers.all.push(prometheus.reader);
-      continue;
+      const reader = pull(undefined);
+      const collect = collectTransformed(reader, { samplingRateOf, prometheusText: true });
+      readers.prometheus.push({ config: exporter, path: exporter.path, collect });
+      readers.all.push(reader);
+      return;
     }
-    const pushExporter = createPushExporter(exporter, reporter, config.collectionIntervalMs);
+    const described = context.platform.describePushExporter(exporter, context.reporter);
+    if (described === undefined) throw unsupported(exporter, index, context.platform);
+    const pushExporter = createPushExporter(described, context.reporter, config.collectionIntervalMs);
+    const temporality = pushExporter.selectAggregationTemporality?.bind(pushExporter) ?? (() => AggregationTemporality.CUMULATIVE);
+    const prometheusText = exporter.type === 'file' && exporter.format === 'prometheus';
     const reader = new PeriodicExportingMetricReader({
-      exporter: pushExporter,
-      metricProducers: fastLane === undefined ? [] : [fastLane.createProducer(pushExporter)],
+      exporter: new TransformingExporter(pushExporter, { samplingRateOf, prometheusText }),
+      metricProducers: [new SeriesProducer(registry, temporality)],
       exportIntervalMillis: config.collectionIntervalMs,
       // The observed exporter answers by its own deadline (the exporter's timeout, at most the
       // interval), so this one never fires and the reader never logs a timeout of its own.
@@ -52,6 +94,42 @@ export function createReaders(config: ResolvedConfig, fastLane?: FastLane, repor
     });
     readers.push.push({ reader, config: exporter, exporter: pushExporter });
     readers.all.push(reader);
+  });
+  for (const spec of context.pullReaders) {
+    const reader = pull(spec.temporality);
+    readers.pull.push({ reader, collect: collectTransformed(reader, { samplingRateOf, prometheusText: spec.prometheusText ?? false }) });
+    readers.all.push(reader);
   }
   return readers;
+}
+
+function unsupported(exporter: ResolvedPushExporter, index: number, platform: Platform): ConfigError {
+  const expected = 'an exporter this build supports: prometheus, otlp or console';
+  return new ConfigError([
+    {
+      path: `exporters[${index}].type`,
+      value: exporter.type,
+      expected,
+      message: `the ${exporter.type} exporter needs Node.js and is not available in ${platform.name}; expected ${expected} (or use the Node entry of @mcp-otel/sdk)`,
+    },
+  ]);
+}
+
+/**
+ * A reader collected on demand (a Prometheus scrape, the history ring, a test): OTel's public
+ * `MetricReader` with nothing to flush, configured through its options (temporality, cardinality
+ * limit, producers). Cumulative with the default aggregation unless told otherwise.
+ */
+export class PullReader extends MetricReader {
+  constructor(options: MetricReaderOptions) {
+    super(options);
+  }
+
+  protected override onForceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  protected override onShutdown(): Promise<void> {
+    return Promise.resolve();
+  }
 }

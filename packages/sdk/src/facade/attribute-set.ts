@@ -1,8 +1,7 @@
 import type { AttributeValue, Attributes } from '@opentelemetry/api';
-import { describeValue, type WarnOnce } from './warn-once.js';
-
-/** The frozen empty attribute set shared by every handle without attributes. */
-export const EMPTY_ATTRIBUTES: Readonly<Attributes> = Object.freeze({});
+import { EMPTY_ATTRIBUTES } from '../aggregate/series-key.js';
+import { describeValue } from '../aggregate/value-problems.js';
+import type { WarnOnce } from './warn-once.js';
 
 /** A homogeneous array of one primitive type (nullish members allowed, as in the OTel API). */
 export function isHomogeneousArray(value: readonly unknown[]): boolean {
@@ -51,16 +50,4 @@ export function sanitizeAttributes(
     kept++;
   }
   return kept === 0 ? EMPTY_ATTRIBUTES : Object.freeze(clean);
-}
-
-/**
- * The series identity of a sanitized attribute set, the same as OTel's `hashAttributes` (keys
- * sorted, then `JSON.stringify` of the `[key, value]` pairs): two sets share a cell exactly when the
- * SDK would aggregate them into one series. Only computed when a handle is created.
- */
-export function attributeKey(attributes: Readonly<Attributes>): string {
-  const keys = Object.keys(attributes);
-  if (keys.length === 0) return '';
-  keys.sort();
-  return JSON.stringify(keys.map((key) => [key, attributes[key]]));
 }

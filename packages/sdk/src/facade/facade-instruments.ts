@@ -1,40 +1,70 @@
-import {
-  createNoopMeter,
-  type Counter,
-  type Gauge,
-  type Histogram,
-  type MetricOptions,
-  type UpDownCounter,
-} from '@opentelemetry/api';
-import { CellFlusher } from './cell-flusher.js';
-import { CounterCell, GaugeCell, UpDownCounterCell } from './cell-handles.js';
-import { InstrumentSlot, type InstrumentKind, type SlotSpec } from './instrument-slot.js';
-import type { MeterSource } from './meter-source.js';
-import type { HistogramOptions, InstrumentOptions } from './metrics-facade.js';
-import {
-  CounterHandleImpl,
-  GaugeHandleImpl,
-  HistogramHandleImpl,
-  UpDownCounterHandleImpl,
-} from './recording-handles.js';
-import { describeValue, type WarnOnce } from './warn-once.js';
+import { createNoopMeter, type Meter, type MeterProvider, type MetricOptions } from '@opentelemetry/api';
+import { SeriesInstrument } from '../aggregate/series-instrument.js';
+import type { Series, Storage } from '../aggregate/storage.js';
+import { describeValue, type ValueKind } from '../aggregate/value-problems.js';
+import { SUMMARY_METER_NAME } from '../plan/meter-names.js';
+import { EMPTY_ATTRIBUTES } from '../aggregate/series-key.js';
+import { sanitizeAttributes } from './attribute-set.js';
+import type { CounterHandle, FacadeAttributes, GaugeHandle, HistogramHandle, HistogramOptions, InstrumentOptions, SummaryHandle, UpDownCounterHandle } from './handles.js';
+import { PlainHandles, type OtelInstrument } from './plain-handles.js';
+import type { WarnOnce } from './warn-once.js';
+
+/** The handles of one instrument, by attribute set. */
+export interface InstrumentHandles<H> {
+  handle(attributes: FacadeAttributes | undefined): H;
+}
+
+/** Where the facade's functions get their handles: one entry per (kind, name). */
+export interface HandleSource {
+  counter(name: string, options?: InstrumentOptions): InstrumentHandles<CounterHandle>;
+  upDownCounter(name: string, options?: InstrumentOptions): InstrumentHandles<UpDownCounterHandle>;
+  gauge(name: string, options?: InstrumentOptions): InstrumentHandles<GaugeHandle>;
+  /** `defaultUnit` applies when this call creates the instrument (timers and `timed` pass `"s"`). */
+  histogram(name: string, options?: HistogramOptions, defaultUnit?: string): InstrumentHandles<HistogramHandle>;
+  summary(name: string, options?: InstrumentOptions): InstrumentHandles<SummaryHandle>;
+}
+
+/** Limits and scope of one facade. */
+export interface FacadeLimits {
+  meterName: string;
+  maxHandlesPerInstrument: number;
+  maxInstrumentsPerKind: number;
+}
+
+/**
+ * A facade's instruments, one bounded map per kind (a field each, so a hit is one `Map.get`). Past
+ * `capacity` names of one kind, entries are still made but not kept, with one warning: names must
+ * not carry variable data.
+ */
+export class InstrumentTable<E> {
+  readonly counter = new Map<string, E>();
+  readonly upDownCounter = new Map<string, E>();
+  readonly gauge = new Map<string, E>();
+  readonly histogram = new Map<string, E>();
+  readonly summary = new Map<string, E>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly warnOnce: WarnOnce,
+  ) {}
+
+  /** Keeps `entry` under (kind, name) while there is room; returns it either way. */
+  keep(kind: ValueKind, name: string, entry: E): E {
+    const table = this[kind];
+    if (table.size < this.capacity) table.set(name, entry);
+    else {
+      this.warnOnce.warn(`${kind}\u0000full`, () =>
+        `mcp-otel: more than ${this.capacity} ${kind} names; further ones are not cached. Metric names must not carry variable data: put it in attributes.`,
+      );
+    }
+    return entry;
+  }
+}
 
 /** OTel instrument name rules. */
 const INSTRUMENT_NAME = /^[A-Za-z][A-Za-z0-9_./-]{0,254}$/;
 
 const NOOP_METER = createNoopMeter();
-const NOOP_COUNTER = NOOP_METER.createCounter('noop');
-const NOOP_UP_DOWN_COUNTER = NOOP_METER.createUpDownCounter('noop');
-const NOOP_GAUGE = NOOP_METER.createGauge('noop');
-const NOOP_HISTOGRAM = NOOP_METER.createHistogram('noop');
-
-/** Limits and scopes of one facade. */
-export interface FacadeInstrumentsConfig {
-  appMeterName: string;
-  summaryMeterName: string;
-  maxHandlesPerInstrument: number;
-  maxInstrumentsPerKind: number;
-}
 
 /**
  * Default boundaries of histograms in seconds (`timed`, `timer`, or `unit: 's'`): those of the MCP
@@ -42,13 +72,116 @@ export interface FacadeInstrumentsConfig {
  */
 export const SECONDS_BUCKETS: readonly number[] = Object.freeze([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]);
 
+/**
+ * The instruments of a facade over one provider. Each is created once, on the provider's meter:
+ * when the provider hands back one of our `SeriesInstrument`s, its handles are the storage's series
+ * (`Storage.handleFor`); otherwise they call the OTel instrument (`PlainHandles`).
+ */
+export class FacadeInstruments implements HandleSource {
+  private readonly table: InstrumentTable<InstrumentHandles<unknown>>;
+  private readonly meters = new Map<string, Meter>();
+
+  constructor(
+    private readonly provider: MeterProvider,
+    private readonly warnOnce: WarnOnce,
+    private readonly limits: FacadeLimits,
+  ) {
+    this.table = new InstrumentTable(limits.maxInstrumentsPerKind, warnOnce);
+  }
+
+  counter(name: string, options?: InstrumentOptions): InstrumentHandles<CounterHandle> {
+    return (this.table.counter.get(name) ?? this.add('counter', name, options)) as InstrumentHandles<CounterHandle>;
+  }
+
+  upDownCounter(name: string, options?: InstrumentOptions): InstrumentHandles<UpDownCounterHandle> {
+    return (this.table.upDownCounter.get(name) ?? this.add('upDownCounter', name, options)) as InstrumentHandles<UpDownCounterHandle>;
+  }
+
+  gauge(name: string, options?: InstrumentOptions): InstrumentHandles<GaugeHandle> {
+    return (this.table.gauge.get(name) ?? this.add('gauge', name, options)) as InstrumentHandles<GaugeHandle>;
+  }
+
+  histogram(name: string, options?: HistogramOptions, defaultUnit?: string): InstrumentHandles<HistogramHandle> {
+    return (this.table.histogram.get(name) ?? this.add('histogram', name, options, defaultUnit)) as InstrumentHandles<HistogramHandle>;
+  }
+
+  summary(name: string, options?: InstrumentOptions): InstrumentHandles<SummaryHandle> {
+    return (this.table.summary.get(name) ?? this.add('summary', name, { description: options?.description, unit: options?.unit })) as InstrumentHandles<SummaryHandle>;
+  }
+
+  private add(kind: ValueKind, name: string, options: HistogramOptions | undefined, defaultUnit?: string): InstrumentHandles<unknown> {
+    return this.table.keep(kind, name, this.create(kind, name, options, defaultUnit));
+  }
+
+  private create(kind: ValueKind, name: string, options: HistogramOptions | undefined, defaultUnit: string | undefined): InstrumentHandles<unknown> {
+    const instrument = this.instrument(kind, name, options, defaultUnit);
+    if (instrument instanceof SeriesInstrument) return new SeriesHandles(instrument.storage, name, this.warnOnce);
+    return new PlainHandles(kind, instrument, String(name), this.warnOnce, this.limits.maxHandlesPerInstrument);
+  }
+
+  /** The instrument on the provider's meter; a no-op one for an invalid name or a failing provider. */
+  private instrument(kind: ValueKind, name: string, options: HistogramOptions | undefined, defaultUnit: string | undefined): OtelInstrument {
+    let meter = NOOP_METER;
+    if (typeof name !== 'string' || !INSTRUMENT_NAME.test(name)) {
+      this.warnOnce.warn(`name\u0000${String(name)}`, () =>
+        `mcp-otel: invalid metric name ${describeValue(name)}; its ${kind} records nothing. ` +
+          'A name starts with a letter and has at most 255 letters, digits, "_", ".", "-" or "/".',
+      );
+    } else {
+      try {
+        meter = this.meter(kind === 'summary' ? SUMMARY_METER_NAME : this.limits.meterName);
+        return createOn(meter, kind, name, metricOptions(options, defaultUnit, name, this.warnOnce));
+      } catch (error) {
+        this.warnOnce.warn(`${kind}\u0000${name}\u0000create`, () => `mcp-otel: could not create ${kind} "${name}" (${String(error)}); its values are dropped.`);
+      }
+    }
+    return createOn(NOOP_METER, kind, 'noop', {});
+  }
+
+  private meter(name: string): Meter {
+    let meter = this.meters.get(name);
+    if (meter === undefined) {
+      meter = this.provider.getMeter(name);
+      this.meters.set(name, meter);
+    }
+    return meter;
+  }
+}
+
+/** Handles that are the series of one of our storages. */
+class SeriesHandles implements InstrumentHandles<Series> {
+  /** Made once: the lookup path allocates nothing. */
+  private readonly sanitize: (raw: FacadeAttributes | undefined) => Readonly<FacadeAttributes>;
+
+  constructor(
+    private readonly storage: Storage<Series>,
+    name: string,
+    warnOnce: WarnOnce,
+  ) {
+    this.sanitize = (raw) => (raw === undefined || raw === null ? EMPTY_ATTRIBUTES : sanitizeAttributes(raw, name, warnOnce));
+  }
+
+  handle(attributes: FacadeAttributes | undefined): Series {
+    return this.storage.handleFor(attributes, this.sanitize);
+  }
+}
+
+function createOn(meter: Meter, kind: ValueKind, name: string, options: MetricOptions): OtelInstrument {
+  switch (kind) {
+    case 'counter':
+      return meter.createCounter(name, options);
+    case 'upDownCounter':
+      return meter.createUpDownCounter(name, options);
+    case 'gauge':
+      return meter.createGauge(name, options);
+    case 'histogram':
+    case 'summary':
+      return meter.createHistogram(name, options);
+  }
+}
+
 /** OTel metric options from facade options: wrong-typed fields are ignored, bad buckets warned. */
-function metricOptions(
-  options: HistogramOptions | undefined,
-  defaultUnit: string | undefined,
-  metric: string,
-  warnOnce: WarnOnce,
-): MetricOptions {
+function metricOptions(options: HistogramOptions | undefined, defaultUnit: string | undefined, metric: string, warnOnce: WarnOnce): MetricOptions {
   const description = typeof options?.description === 'string' ? options.description : undefined;
   const unit = typeof options?.unit === 'string' ? options.unit : defaultUnit;
   const buckets = options?.buckets;
@@ -64,127 +197,4 @@ function metricOptions(
       'the default boundaries are used. Pass e.g. [0.01, 0.1, 1, 10].',
   );
   return { description, unit };
-}
-
-type Slot<I, H> = InstrumentSlot<I, H>;
-type SlotMap<I, H> = Map<string, Slot<I, H>>;
-type SpecParts<I, H> = Pick<SlotSpec<I, H>, 'rule' | 'noop' | 'create' | 'makeHandle' | 'makeCell' | 'fastSum'>;
-
-/** Handles of the cell-backed kinds: a cell, or (past the cell bound) a direct OTel caller. */
-type CounterHandleOf = CounterCell | CounterHandleImpl;
-type UpDownCounterHandleOf = UpDownCounterCell | UpDownCounterHandleImpl;
-type GaugeHandleOf = GaugeCell | GaugeHandleImpl;
-
-/**
- * The slots of one facade, one bounded map per kind. A cache hit is one `Map.get`; the spec of a
- * new slot is only built on a miss. Counters, up-down counters and gauges of cached slots record
- * into cells that `flusher` writes into OTel at collection.
- */
-export class FacadeInstruments {
-  private readonly counters: SlotMap<Counter, CounterHandleOf> = new Map();
-  private readonly upDownCounters: SlotMap<UpDownCounter, UpDownCounterHandleOf> = new Map();
-  private readonly gauges: SlotMap<Gauge, GaugeHandleOf> = new Map();
-  private readonly histograms: SlotMap<Histogram, HistogramHandleImpl> = new Map();
-  private readonly summaries: SlotMap<Histogram, HistogramHandleImpl> = new Map();
-
-  constructor(
-    private readonly source: MeterSource,
-    private readonly warnOnce: WarnOnce,
-    private readonly config: FacadeInstrumentsConfig,
-    private readonly flusher = new CellFlusher(source, config.appMeterName, warnOnce),
-  ) {}
-
-  counter(name: string, options?: InstrumentOptions): Slot<Counter, CounterHandleOf> {
-    return (
-      this.counters.get(name) ??
-      this.add(this.counters, 'counter', name, {
-        rule: 'nonNegative',
-        noop: NOOP_COUNTER,
-        create: (meter, n) => meter.createCounter(n, metricOptions(options, undefined, n, this.warnOnce)),
-        makeHandle: (slot, attributes) => new CounterHandleImpl(slot, attributes),
-        makeCell: (slot, store, attributes) => new CounterCell(slot, store, attributes),
-        fastSum: true,
-      })
-    );
-  }
-
-  upDownCounter(name: string, options?: InstrumentOptions): Slot<UpDownCounter, UpDownCounterHandleOf> {
-    return (
-      this.upDownCounters.get(name) ??
-      this.add(this.upDownCounters, 'upDownCounter', name, {
-        rule: 'finite',
-        noop: NOOP_UP_DOWN_COUNTER,
-        create: (meter, n) => meter.createUpDownCounter(n, metricOptions(options, undefined, n, this.warnOnce)),
-        makeHandle: (slot, attributes) => new UpDownCounterHandleImpl(slot, attributes),
-        makeCell: (slot, store, attributes) => new UpDownCounterCell(slot, store, attributes),
-        fastSum: true,
-      })
-    );
-  }
-
-  gauge(name: string, options?: InstrumentOptions): Slot<Gauge, GaugeHandleOf> {
-    return (
-      this.gauges.get(name) ??
-      this.add(this.gauges, 'gauge', name, {
-        rule: 'finite',
-        noop: NOOP_GAUGE,
-        create: (meter, n) => meter.createGauge(n, metricOptions(options, undefined, n, this.warnOnce)),
-        makeHandle: (slot, attributes) => new GaugeHandleImpl(slot, attributes),
-        makeCell: (slot, store, attributes) => new GaugeCell(slot, store, attributes),
-      })
-    );
-  }
-
-  /** `defaultUnit` applies when this call creates the slot (timers and `timed` pass `"s"`). */
-  histogram(name: string, options?: HistogramOptions, defaultUnit?: string): Slot<Histogram, HistogramHandleImpl> {
-    return (
-      this.histograms.get(name) ??
-      this.add(this.histograms, 'histogram', name, {
-        rule: 'nonNegative',
-        noop: NOOP_HISTOGRAM,
-        create: (meter, n) => meter.createHistogram(n, metricOptions(options, defaultUnit, n, this.warnOnce)),
-        makeHandle: (slot, attributes) => new HistogramHandleImpl(slot, attributes),
-      })
-    );
-  }
-
-  summary(name: string, options?: InstrumentOptions): Slot<Histogram, HistogramHandleImpl> {
-    const { description, unit } = options ?? {};
-    return (
-      this.summaries.get(name) ??
-      this.add(this.summaries, 'summary', name, {
-        rule: 'nonNegative',
-        noop: NOOP_HISTOGRAM,
-        create: (meter, n) => meter.createHistogram(n, metricOptions({ description, unit }, undefined, n, this.warnOnce)),
-        makeHandle: (slot, attributes) => new HistogramHandleImpl(slot, attributes),
-      })
-    );
-  }
-
-  private add<I, H>(slots: SlotMap<I, H>, kind: InstrumentKind, name: string, parts: SpecParts<I, H>): Slot<I, H> {
-    const valid = typeof name === 'string' && INSTRUMENT_NAME.test(name);
-    if (!valid) {
-      this.warnOnce.warn(`name\u0000${String(name)}`, () =>
-        `mcp-otel: invalid metric name ${describeValue(name)}; its ${kind} records nothing. ` +
-          'A name starts with a letter and has at most 255 letters, digits, "_", ".", "-" or "/".',
-      );
-    }
-    const meterName = kind === 'summary' ? this.config.summaryMeterName : this.config.appMeterName;
-    const cached = slots.size < this.config.maxInstrumentsPerKind;
-    const slot = new InstrumentSlot<I, H>(
-      { kind, name: String(name), meterName, valid, ...parts },
-      this.source,
-      this.warnOnce,
-      this.config.maxHandlesPerInstrument,
-      cached ? this.flusher : undefined,
-    );
-    if (cached) slots.set(name, slot);
-    else {
-      this.warnOnce.warn(`${kind}\u0000full`, () =>
-        `mcp-otel: more than ${this.config.maxInstrumentsPerKind} ${kind} names; further ones are not cached. ` +
-          'Metric names must not carry variable data: put it in attributes.',
-      );
-    }
-    return slot;
-  }
 }

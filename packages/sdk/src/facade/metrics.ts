@@ -1,6 +1,6 @@
-import { buildMetricsFacade } from './build-metrics-facade.js';
-import { facadeMeterSource } from './provider-registry.js';
+import { facadeProviderSource } from './provider-registry.js';
 import type { MetricsFacade } from './metrics-facade.js';
+import { createSwitchingFacade } from './switching-facade.js';
 
 /**
  * The module-level facade. It works before `startMetrics` (records are dropped, handles are
@@ -11,11 +11,12 @@ import type { MetricsFacade } from './metrics-facade.js';
  * @example
  * ```ts
  * import { metrics } from '@mcp-otel/sdk';
+ *
  * const lookups = metrics.counter('weather.lookups', { source: 'cache' }); // fine at import time
  * lookups.increment();
  * ```
  */
-export const metrics: MetricsFacade = buildMetricsFacade(facadeMeterSource);
+export const metrics: MetricsFacade = createSwitchingFacade(facadeProviderSource);
 
 /**
  * `metrics.timedMethod` as a standalone TC39 method decorator: times every call of the method
@@ -23,9 +24,11 @@ export const metrics: MetricsFacade = buildMetricsFacade(facadeMeterSource);
  *
  * @example
  * ```ts
+ * import { timedMethod } from '@mcp-otel/sdk';
+ *
  * class WeatherTools {
  *   @timedMethod('weather.forecast.duration', { provider: 'open-meteo' })
- *   async forecast(city: string): Promise<string> { return fetchForecast(city); }
+ *   async forecast(city: string): Promise<string> { return `sunny in ${city}`; }
  * }
  * ```
  */

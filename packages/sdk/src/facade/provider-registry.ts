@@ -1,51 +1,30 @@
 import type { MeterProvider } from '@opentelemetry/api';
-import type { MeterSource } from './meter-source.js';
+
+/** A provider that may change, with a version bumped on every change. */
+export interface ProviderSource {
+  readonly epoch: number;
+  readonly provider: MeterProvider | undefined;
+}
 
 /** The provider the module-level `metrics` facade records into. */
-let current: MeterProvider | undefined;
+const facadeSource: { epoch: number; provider: MeterProvider | undefined } = { epoch: 0, provider: undefined };
 
-/** Called after each provider change (the module-level facade flushes its cells there). */
-const listeners: Array<() => void> = [];
-
-/** The source behind `metrics`: its epoch bumps whenever `setFacadeProvider` changes the provider. */
-export const facadeMeterSource: MeterSource & { epoch: number } = {
-  epoch: 0,
-  meter(name) {
-    return current?.getMeter(name);
-  },
-  onEpochChange(listener) {
-    listeners.push(listener);
-  },
-};
+/** What the module-level facade follows. */
+export const facadeProviderSource: ProviderSource = facadeSource;
 
 /**
  * Points the module-level `metrics` facade at `provider` (`undefined`: back to no-op). Handles
  * created before, even before any provider existed, record into the new provider from their next
- * call; counter, up-down counter and gauge values recorded until now are written into the previous
- * provider first (values recorded while there was none are dropped). `startMetrics` calls this;
- * call it yourself only when you build your own MeterProvider.
- *
- * @example
- * ```ts
- * setFacadeProvider(meterProvider);
- * // ... later, on shutdown, only if it is still ours:
- * if (getFacadeProvider() === meterProvider) setFacadeProvider(undefined);
- * ```
+ * call; values recorded until now stay with the provider they were recorded under (values recorded
+ * while there was none are dropped). `startMetrics` calls this.
  */
 export function setFacadeProvider(provider: MeterProvider | undefined): void {
-  if (provider === current) return;
-  current = provider;
-  facadeMeterSource.epoch++;
-  for (const listener of listeners) {
-    try {
-      listener();
-    } catch {
-      // Listeners guard themselves; this only keeps setFacadeProvider from ever throwing.
-    }
-  }
+  if (provider === facadeSource.provider) return;
+  facadeSource.provider = provider;
+  facadeSource.epoch++;
 }
 
 /** The provider behind the module-level `metrics` facade, if any. */
 export function getFacadeProvider(): MeterProvider | undefined {
-  return current;
+  return facadeSource.provider;
 }

@@ -1,10 +1,9 @@
-import type { Attributes, Histogram } from '@opentelemetry/api';
-import type { InstrumentSlot } from './instrument-slot.js';
-import type { FacadeAttributes, TimedMethodDecorator, TimerHandle } from './metrics-facade.js';
-import type { HistogramHandleImpl } from './recording-handles.js';
+import type { Attributes } from '@opentelemetry/api';
+import type { InstrumentHandles } from './facade-instruments.js';
+import type { FacadeAttributes, HistogramHandle, TimedMethodDecorator, TimerHandle } from './handles.js';
 
-/** A histogram slot of the facade (timers and `timed` record into one). */
-export type HistogramSlot = InstrumentSlot<Histogram, HistogramHandleImpl>;
+/** The histogram a timer or `timed` records into, by attribute set. */
+export type TimedHistogram = InstrumentHandles<HistogramHandle>;
 
 /** Attribute `error.type` (semantic conventions, stable). */
 export const ATTR_ERROR_TYPE = 'error.type';
@@ -29,9 +28,9 @@ function secondsSince(start: number): number {
   return (performance.now() - start) / 1000;
 }
 
-function recordFailure(slot: HistogramSlot, ok: HistogramHandleImpl, start: number, error: unknown): void {
+function recordFailure(histogram: TimedHistogram, ok: HistogramHandle, start: number, error: unknown): void {
   const attributes: Attributes = { ...ok.attributes, [ATTR_ERROR_TYPE]: errorType(error) };
-  slot.handle(attributes).record(secondsSince(start));
+  histogram.handle(attributes).record(secondsSince(start));
 }
 
 /**
@@ -40,8 +39,8 @@ function recordFailure(slot: HistogramSlot, ok: HistogramHandleImpl, start: numb
  * any other return value (including non-native thenables, which may be lazy) is timed synchronously.
  */
 export function runTimed<T, A extends unknown[], R>(
-  slot: HistogramSlot,
-  ok: HistogramHandleImpl,
+  histogram: TimedHistogram,
+  ok: HistogramHandle,
   fn: (this: T, ...args: A) => R,
   thisArg: T,
   args: A,
@@ -51,7 +50,7 @@ export function runTimed<T, A extends unknown[], R>(
   try {
     result = fn.apply(thisArg, args);
   } catch (error) {
-    recordFailure(slot, ok, start, error);
+    recordFailure(histogram, ok, start, error);
     throw error;
   }
   if (result instanceof Promise) {
@@ -61,7 +60,7 @@ export function runTimed<T, A extends unknown[], R>(
         return value;
       },
       (error: unknown) => {
-        recordFailure(slot, ok, start, error);
+        recordFailure(histogram, ok, start, error);
         throw error;
       },
     ) as R;
@@ -70,16 +69,22 @@ export function runTimed<T, A extends unknown[], R>(
   return result;
 }
 
-/** A TC39 method decorator timing every call into `slot` with `attributes`. */
-export function timedMethodDecorator(slot: HistogramSlot, attributes: FacadeAttributes | undefined): TimedMethodDecorator {
-  const ok = slot.handle(attributes);
+/** A TC39 method decorator timing every call into `histogram` with `attributes`. */
+export function timedMethodDecorator(histogram: TimedHistogram, attributes: FacadeAttributes | undefined): TimedMethodDecorator {
+  let ok: HistogramHandle;
+  try {
+    ok = histogram.handle(attributes);
+  } catch {
+    // Unreadable attributes (throwing getters, a hostile proxy): the calls are timed without them.
+    ok = histogram.handle(undefined);
+  }
   return function decorate<This, Args extends unknown[], Return>(
     target: (this: This, ...args: Args) => Return,
   ): (this: This, ...args: Args) => Return {
     // Type-checked callers only decorate methods; plain JS on a field gets its value back untouched.
     if (typeof target !== 'function') return target;
     return function timedMethod(this: This, ...args: Args): Return {
-      return runTimed(slot, ok, target, this, args);
+      return runTimed(histogram, ok, target, this, args);
     };
   };
 }
@@ -90,8 +95,8 @@ export class RunningTimer implements TimerHandle {
   private seconds = -1;
 
   constructor(
-    private readonly slot: HistogramSlot,
-    private readonly handle: HistogramHandleImpl,
+    private readonly histogram: TimedHistogram,
+    private readonly handle: HistogramHandle,
   ) {}
 
   stop(extraAttributes?: FacadeAttributes): number {
@@ -99,14 +104,11 @@ export class RunningTimer implements TimerHandle {
     this.seconds = secondsSince(this.start);
     let handle = this.handle;
     if (typeof extraAttributes === 'object' && extraAttributes !== null) {
-      let merged: FacadeAttributes;
       try {
-        merged = { ...this.handle.attributes, ...extraAttributes };
+        handle = this.histogram.handle({ ...this.handle.attributes, ...extraAttributes });
       } catch {
-        // Unreadable (throwing getters, a hostile proxy): `slot.handle` warns once and drops them.
-        merged = extraAttributes;
+        // Unreadable extra attributes (throwing getters, a hostile proxy): recorded without them.
       }
-      handle = this.slot.handle(merged);
     }
     handle.record(this.seconds);
     return this.seconds;

@@ -19,14 +19,3 @@ export class WarnOnce {
     diag.warn(message());
   }
 }
-
-/** Renders a user value for a warning: short, never throws. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'function') return 'a function';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}

@@ -21,6 +21,18 @@ describe('resolveConfig defaults', () => {
       shutdownTimeoutMs: 5000,
       strict: false,
       runtime: true,
+      health: {
+        enabled: true,
+        server: undefined,
+        cacheMs: 5_000,
+        timeoutMs: 2_000,
+        exporters: { enabled: true, critical: false, maxAgeMs: 180_000 },
+        eventLoopDelay: { enabled: true, critical: false, limitMs: 500 },
+        heap: { enabled: true, critical: false, limit: 0.9 },
+        transport: { enabled: undefined, critical: false },
+      },
+      retention: undefined,
+      alerts: undefined,
     });
   });
 

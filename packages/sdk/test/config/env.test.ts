@@ -1,6 +1,6 @@
 import { ConfigError, formatIssue } from '../../src/config/config-error.js';
 import { isSdkDisabled } from '../../src/config/is-sdk-disabled.js';
-import { resolveConfig, resolveConfigLeniently } from '../../src/config/resolve-config.js';
+import { resolveConfig, resolveConfigLeniently } from '../../src/platform/node/node-config.js';
 import { EXPORTER_ENV_LIST, linesOf, resolve } from './helpers.js';
 
 const HEADERS_EXPECTED = 'comma-separated key=value pairs with percent-encoded values, e.g. "api-key=secret,x-tenant=a"';
@@ -279,11 +279,11 @@ describe('isSdkDisabled', () => {
     expect(isSdkDisabled(env)).toBe(disabled);
   });
 
-  it('reads process.env when no env is given', () => {
+  it('reads the environment it is given, such as process.env', () => {
     const saved = process.env.OTEL_SDK_DISABLED;
     process.env.OTEL_SDK_DISABLED = 'true';
     try {
-      expect(isSdkDisabled()).toBe(true);
+      expect(isSdkDisabled(process.env)).toBe(true);
     } finally {
       if (saved === undefined) delete process.env.OTEL_SDK_DISABLED;
       else process.env.OTEL_SDK_DISABLED = saved;

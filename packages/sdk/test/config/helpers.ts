@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ConfigIssue } from '../../src/config/config-error.js';
 import { ConfigError, listValues } from '../../src/config/config-error.js';
 import { EXPORTER_TYPES } from '../../src/config/exporters/exporter-registry.js';
-import { resolveConfig } from '../../src/config/resolve-config.js';
+import { resolveConfig } from '../../src/platform/node/node-config.js';
 import type { ResolveConfigInput } from '../../src/config/resolve-config.js';
 
 /** `resolveConfig` with an empty env unless one is given, so the machine's env never leaks in. */

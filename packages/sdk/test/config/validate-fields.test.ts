@@ -1,5 +1,5 @@
 import { ConfigError } from '../../src/config/config-error.js';
-import { resolveConfig } from '../../src/config/resolve-config.js';
+import { resolveConfig } from '../../src/platform/node/node-config.js';
 import { EXPORTER_TYPE_LIST, issuesOf, linesOf, resolve, untyped } from './helpers.js';
 
 const DURATION = 'milliseconds as a number, or a string like "500ms", "15s", "1.5m", "1h"';

@@ -1,5 +1,5 @@
 import { sanitizeAttributes } from '../../src/facade/attribute-set';
-import { createMetricsFacade } from '../../src/facade/create-metrics-facade';
+import { createMetricsFacade } from '../../src/facade/metrics-facade';
 import { WarnOnce } from '../../src/facade/warn-once';
 import { captureDiag, createTestProvider, pointsOf } from './support/metrics-test-kit';
 

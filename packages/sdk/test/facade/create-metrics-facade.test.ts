@@ -1,6 +1,6 @@
 import { DataPointType, type Histogram } from '@opentelemetry/sdk-metrics';
-import { createMetricsFacade } from '../../src/facade/create-metrics-facade';
-import { APP_METER_NAME } from '../../src/facade/build-metrics-facade';
+import { createMetricsFacade } from '../../src/facade/metrics-facade';
+import { APP_METER_NAME } from '../../src/plan/meter-names';
 import { captureDiag, createTestProvider, findMetric, pointsOf, pointWith } from './support/metrics-test-kit';
 
 describe('createMetricsFacade', () => {

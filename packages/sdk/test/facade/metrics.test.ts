@@ -1,6 +1,6 @@
 import { getFacadeProvider, setFacadeProvider } from '../../src/facade/provider-registry';
 import { metrics, timedMethod } from '../../src/facade/metrics';
-import { SUMMARY_METER_NAME } from '../../src/facade/summary';
+import { SUMMARY_METER_NAME } from '../../src/plan/meter-names';
 import { createTestProvider, findMetric, pointsOf } from './support/metrics-test-kit';
 
 describe('metrics (module-level facade)', () => {

@@ -1,5 +1,5 @@
 import type { Histogram } from '@opentelemetry/sdk-metrics';
-import { createMetricsFacade } from '../../src/facade/create-metrics-facade';
+import { createMetricsFacade } from '../../src/facade/metrics-facade';
 import { errorType } from '../../src/facade/timed';
 import { captureDiag, createTestProvider, findMetric, pointWith } from './support/metrics-test-kit';
 

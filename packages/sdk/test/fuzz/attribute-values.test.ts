@@ -1,7 +1,7 @@
 import { diag, DiagLogLevel } from '@opentelemetry/api';
 import type { DiagLogger } from '@opentelemetry/api';
 import fc from 'fast-check';
-import { createMetricsFacade } from '@mcp-otel/sdk';
+import { createMetricsFacade, startMetrics } from '@mcp-otel/sdk';
 import { createTestProvider, pointsOf } from '../facade/support/metrics-test-kit.js';
 
 /** `MCP_OTEL_FUZZ_SCALE=20 npm test -- test/fuzz` explores 20 times as many cases (a local deep run). */
@@ -114,7 +114,12 @@ describe('attribute values of every JS type through the facade (issue 10, item 1
         metrics.histogram('fuzz.sets.histogram', set).record(1);
         metrics.summary('fuzz.sets.summary', set).record(1);
         metrics.timer('fuzz.sets.timer', set).stop(set);
+        metrics.timer('fuzz.sets.timer', { ok: 1 }).stop(set);
         expect(metrics.timed('fuzz.sets.timed', () => 'ran', set)).toBe('ran');
+        const decorate = metrics.timedMethod('fuzz.sets.method', set);
+        expect(decorate(function method() {
+          return 'called';
+        }, {} as never)()).toBe('called');
         const collected = await collect();
         await provider.shutdown();
         const total = pointsOf(collected, 'fuzz.sets').reduce((sum, point) => sum + (point.value as number), 0);
@@ -122,6 +127,27 @@ describe('attribute values of every JS type through the facade (issue 10, item 1
       }),
       { numRuns: 300 * FUZZ_SCALE },
     );
+  });
+
+  it('never throws through a started SDK (its own series storages) either', async () => {
+    const handle = await startMetrics({ exporters: [], registerGlobal: false }, { env: {} });
+    try {
+      fc.assert(
+        fc.property(anyValue(), anyValue(), (attributes, value) => {
+          for (const set of [attributes, { kept: 'yes', odd: value }] as never[]) {
+            handle.counter('fuzz.started.counter', set).increment();
+            handle.upDownCounter('fuzz.started.updown', set).add(-1);
+            handle.gauge('fuzz.started.gauge', set).set(2);
+            handle.histogram('fuzz.started.histogram', set).record(0.5);
+            handle.summary('fuzz.started.summary', set).record(0.5);
+            handle.timer('fuzz.started.timer', set).stop(set);
+          }
+        }),
+        { numRuns: 300 * FUZZ_SCALE },
+      );
+    } finally {
+      await handle.shutdown();
+    }
   });
 
   it('warns once about an attribute set it cannot read', () => {

@@ -8,7 +8,7 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export const PEERS_DIR = process.env.MCP_OTEL_PEERS_DIR ?? path.join(REPO_ROOT, '.peers');
 
 /** The peers `scripts/install-peers.sh` knows, by the names it uses. */
-export type PeerName = 'prometheus' | 'victoria-metrics' | 'otlp-proto' | 'redis';
+export type PeerName = 'prometheus' | 'victoria-metrics' | 'otlp-proto' | 'redis' | 'alertmanager';
 
 /** Paths of the installed peer binaries and files (the layout `dpkg -x` leaves). */
 export const peerPaths = {
@@ -20,6 +20,9 @@ export const peerPaths = {
   redisServer: path.join(PEERS_DIR, 'redis/root/usr/bin/redis-server'),
   /** Holds the multiarch library folder (`x86_64-linux-gnu`, ...) with liblzf and libjemalloc. */
   redisLibRoot: path.join(PEERS_DIR, 'redis/root/usr/lib'),
+  /** The Alertmanager binary patched to read its templates from `./am-share`: run it with this folder as cwd. */
+  alertmanagerDir: path.join(PEERS_DIR, 'alertmanager'),
+  alertmanager: path.join(PEERS_DIR, 'alertmanager/alertmanager'),
 } as const;
 
 const requiredFiles: Record<PeerName, string[]> = {
@@ -27,6 +30,7 @@ const requiredFiles: Record<PeerName, string[]> = {
   'victoria-metrics': [peerPaths.victoriaMetrics],
   'otlp-proto': [path.join(peerPaths.otlpProtoRoot, 'opentelemetry/proto/collector/metrics/v1/metrics_service.proto')],
   redis: [peerPaths.redisServer],
+  alertmanager: [peerPaths.alertmanager, path.join(peerPaths.alertmanagerDir, 'am-share/default.tmpl')],
 };
 
 /**

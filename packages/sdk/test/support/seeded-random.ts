@@ -1,4 +1,4 @@
-import { Mulberry32 } from '../../src/sampling/prng';
+import { Mulberry32 } from '../../src/aggregate/keep-probability';
 
 /** Uniform numbers in [0, 1) from the SDK's seeded Mulberry32, so a failing case replays from its seed. */
 export function seededRandom(seed: number): () => number {

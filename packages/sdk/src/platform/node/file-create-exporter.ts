@@ -21,6 +21,9 @@ export interface FileExporterDependencies {
  *
  * @example
  * ```ts
+ * import { createFileExporter } from '@mcp-otel/sdk';
+ * import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+ *
  * const exporter = createFileExporter({
  *   path: '/var/log/mcp/metrics.jsonl', format: 'jsonl',
  *   rotation: { maxBytes: 10 * 1024 * 1024, maxFiles: 5, intervalMs: undefined },

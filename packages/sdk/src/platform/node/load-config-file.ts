@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import type { ConfigIssue } from '../../config/config-error.js';
 import { errorMessage } from '../../config/config-error.js';
 import { CONFIG_FILE_FORMATS, parseConfigText } from '../../config/parse-config-text.js';
-
-/** A config file read and parsed: `data` is not validated yet. */
-export type LoadedConfigFile = { ok: true; file: string; data: unknown } | { ok: false; file: string; issues: ConfigIssue[] };
+import type { LoadedConfigFile } from '../../config/resolve-config.js';
 
 /**
  * Reads a JSON (`.json`) or YAML (`.yaml`, `.yml`) config file, synchronously (it runs once, at

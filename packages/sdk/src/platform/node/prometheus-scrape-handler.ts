@@ -60,9 +60,14 @@ export interface PrometheusScrapeHandlerOptions {
  *
  * @example
  * ```ts
+ * import { createServer } from 'node:http';
+ * import { createPrometheusScrapeHandler } from '@mcp-otel/sdk';
+ * import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+ * import { MeterProvider } from '@opentelemetry/sdk-metrics';
+ *
  * const reader = new PrometheusExporter({ preventServerStart: true });
  * const provider = new MeterProvider({ readers: [reader] });
- * http.createServer(createPrometheusScrapeHandler(reader)).listen(9464, '127.0.0.1');
+ * createServer(createPrometheusScrapeHandler(reader)).listen(9464, '127.0.0.1');
  * ```
  */
 export function createPrometheusScrapeHandler(reader: CollectingReader, options: PrometheusScrapeHandlerOptions = {}): MetricsRequestHandler {

@@ -25,6 +25,9 @@ export interface StatsdExporterDependencies {
  *
  * @example
  * ```ts
+ * import { createStatsdExporter } from '@mcp-otel/sdk';
+ * import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+ *
  * const exporter = createStatsdExporter({
  *   host: '127.0.0.1', port: 8125, protocol: 'udp', prefix: 'weather',
  *   tags: 'dogstatsd', maxPacketBytes: 1432,

@@ -1,5 +1,7 @@
 import type { Attributes, Meter, MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
-import type { FastLane } from '../../../src/fast-lane/fast-lane';
+import type { ResolvedConfig } from '../../../src/config/resolved-config';
+import { buildPipeline } from '../../../src/create/create-pipeline';
+import { NODE_PLATFORM } from '../../../src/platform/node/node-pipeline';
 import {
   AggregationTemporality,
   DataPointType,
@@ -8,7 +10,7 @@ import {
   type ResourceMetrics,
   type ViewOptions,
 } from '@opentelemetry/sdk-metrics';
-import { APP_METER_NAME } from '../../../src/facade/build-metrics-facade';
+import { APP_METER_NAME } from '../../../src/plan/meter-names';
 import { TestReader } from './metrics-test-kit';
 
 /** Which reader of a {@link ReaderPair} collects. */
@@ -20,24 +22,39 @@ export interface ReaderPair {
   collect(reader: ReaderName): Promise<NormalizedMetric[]>;
 }
 
-export function createReaderPair(views?: ViewOptions[], fastLane?: FastLane, cardinalityLimit?: number): ReaderPair {
+/** A plain OTel provider (with `views`) with a cumulative and a delta pull reader. */
+export function createReaderPair(views?: ViewOptions[], cardinalityLimit?: number): ReaderPair {
   const cardinality = cardinalityLimit === undefined ? {} : { cardinalitySelector: () => cardinalityLimit };
-  const deltaSelector = { selectAggregationTemporality: () => AggregationTemporality.DELTA };
   const readers = {
-    cumulative: new TestReader({ ...cardinality, metricProducers: fastLane === undefined ? [] : [fastLane.createProducer()] }),
-    delta: new TestReader({
-      aggregationTemporalitySelector: deltaSelector.selectAggregationTemporality,
-      ...cardinality,
-      metricProducers: fastLane === undefined ? [] : [fastLane.createProducer(deltaSelector)],
-    }),
+    cumulative: new TestReader({ ...cardinality }),
+    delta: new TestReader({ aggregationTemporalitySelector: () => AggregationTemporality.DELTA, ...cardinality }),
   };
-  const sdk = new MeterProvider({ readers: [readers.cumulative, readers.delta], views });
-  // The host-visible provider: the fast lane's wrapper when there is one (as start.ts wires it).
-  const provider = fastLane === undefined ? sdk : Object.assign(fastLane.wrap(sdk), { shutdown: () => sdk.shutdown() });
+  const provider = new MeterProvider({ readers: [readers.cumulative, readers.delta], views });
   return {
     provider,
     collect: async (reader) => {
       const { resourceMetrics, errors } = await readers[reader].collect();
+      if (errors.length > 0) throw new AggregateError(errors, 'collection errors');
+      return normalize(resourceMetrics);
+    },
+  };
+}
+
+/**
+ * The pipeline `startMetrics` builds for `config` (`own`: our series; else `ownAggregation:
+ * false`), with a cumulative and a delta pull reader.
+ */
+export function createPipelinePair(own: boolean, config: ResolvedConfig): ReaderPair {
+  const pipeline = buildPipeline(config, {
+    platform: NODE_PLATFORM,
+    ownAggregation: own,
+    pullReaders: [{}, { temporality: () => AggregationTemporality.DELTA }],
+  });
+  const [cumulative, delta] = pipeline.readers.pull;
+  return {
+    provider: Object.assign(pipeline.meterProvider, { shutdown: pipeline.shutdown }),
+    collect: async (reader) => {
+      const { resourceMetrics, errors } = await (reader === 'cumulative' ? cumulative! : delta!).collect();
       if (errors.length > 0) throw new AggregateError(errors, 'collection errors');
       return normalize(resourceMetrics);
     },
