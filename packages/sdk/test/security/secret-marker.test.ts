@@ -16,7 +16,7 @@ import { tempFiles } from '../config/helpers.js';
 const SDK_DIST = path.join(REPO_ROOT, 'packages/sdk/dist/index.js');
 const CLI_BIN = path.join(REPO_ROOT, 'packages/cli/dist/cli.js');
 const MARKER = `mk${randomBytes(8).toString('hex')}`;
-/** Routes of the SDK's HTTP server to fetch after startup. `/health` arrives with issue 14; a 404 body is an output too. */
+/** Routes fetched from each server the SDK runs (metrics, and health when it has its own port). */
 const ROUTES = ['/metrics', '/health', '/livez', '/readyz'];
 const TIMEOUT = 120_000;
 
@@ -138,7 +138,7 @@ interface Run {
 const OUTPUTS: [string, (run: Run) => string][] = [
   ['stdout (the MCP stdio wire)', (run) => run.stdout],
   ['stderr: diag at all, printed errors, printed handle and config', (run) => run.stderr],
-  ...ROUTES.map((route): [string, (run: Run) => string] => [`HTTP ${route}`, (run) => run.routes[route] ?? '']),
+  ['HTTP routes of the metrics and health servers', (run) => Object.entries(run.routes).map(([route, body]) => `${route}: ${body}`).join('\n')],
   ['OTLP payloads', (run) => run.otlpBodies.join('\n')],
 ];
 
@@ -158,8 +158,12 @@ const input = JSON.parse(process.env.SECRET_INPUT);
     process.stderr.write('RESULT ' + JSON.stringify({ started: false, routes: {} }) + '\\n');
     return;
   }
+  // Health checks whose messages and errors carry credentials (a connection string, a token).
+  handle.health.register('database', async () => ({ status: 'unhealthy', message: 'cannot reach postgres://app:' + process.env.MARKER + '-health@db:5432/app' }));
+  handle.health.register('upstream', async () => { throw new Error('401 from upstream for token=' + process.env.MARKER + '-health-token'); }, { critical: true });
   handle.counter('secret.test.calls', { tool: 'echo' }).increment();
   await handle.forceFlush();
+  console.error(await handle.health.check());
   console.error(handle.problems);
   process.stderr.write('PROBLEMS ' + JSON.stringify(handle.problems) + '\\n');
   console.error(handle);
@@ -167,11 +171,12 @@ const input = JSON.parse(process.env.SECRET_INPUT);
   console.error('%o', handle.config.exporters);
   process.stderr.write(JSON.stringify(handle.config) + '\\n' + util.inspect(handle.config, { depth: 10, showHidden: false }) + '\\n');
   const routes = {};
-  if (handle.endpoints.prometheus !== undefined) {
+  const headers = input.scrapeAuthorization === undefined ? {} : { authorization: input.scrapeAuthorization };
+  for (const [server, base] of [['metrics', handle.endpoints.prometheus], ['health', handle.endpoints.health]]) {
+    if (base === undefined) continue;
     for (const route of JSON.parse(process.env.ROUTES)) {
-      const headers = input.scrapeAuthorization === undefined ? {} : { authorization: input.scrapeAuthorization };
-      const response = await fetch(new URL(route, handle.endpoints.prometheus), { headers });
-      routes[route] = response.status + ' ' + (await response.text());
+      const response = await fetch(new URL(route, base), { headers });
+      routes[server + ' ' + route] = response.status + ' ' + (await response.text());
     }
   }
   await handle.shutdown();
@@ -242,6 +247,7 @@ async function runHost(
     ['-e', HOST],
     {
       SDK_DIST,
+      MARKER,
       OTEL_LOG_LEVEL: 'all',
       // Never the default port 9464: other tests run on this machine at the same time.
       OTEL_EXPORTER_PROMETHEUS_PORT: '0',
@@ -304,7 +310,8 @@ describe('a marker secret through every input path never reaches any output (iss
         expect(run.stderr).toMatch(/\[mcp-otel\] (debug|verbose|info)/);
         expect(run.stderr).toContain('[REDACTED]');
         if (mode !== 'down' && hasOtlp(source)) expect(peer.bodies.length).toBeGreaterThan(0);
-        expect(run.routes['/metrics']).toMatch(/^200 /);
+        expect(run.routes['metrics /metrics']).toMatch(/^200 /);
+        expect(run.routes['health /health'] ?? run.routes['metrics /health']).toMatch(/^503 .*database/s);
         expectNoMarker(run, `${input.name}, peer ${mode}`);
       } finally {
         files.cleanup();
