@@ -1,10 +1,12 @@
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import type { Resource } from '@opentelemetry/resources';
-import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 
-// `service.instance.id` is still incubating in semconv; copied here rather than importing the
-// unstable entry point at run time (STYLE: no runtime imports of unstable semconv).
+// The three resource keys of the semantic conventions this needs, copied: importing
+// `@opentelemetry/semantic-conventions` (10 MB installed) for three strings is not worth it, and
+// `service.instance.id` is still incubating there (STYLE: no runtime imports of unstable semconv).
+const ATTR_SERVICE_NAME = 'service.name';
+const ATTR_SERVICE_VERSION = 'service.version';
 const ATTR_SERVICE_INSTANCE_ID = 'service.instance.id';
 
 /**

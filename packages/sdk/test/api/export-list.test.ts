@@ -47,7 +47,9 @@ describe('the public API of @mcp-otel/sdk', () => {
 
   it('keeps its internals out (no plan, storages, producers, meter wrapper or collect transform)', () => {
     const names = exportsOf('index.ts');
-    expect(names.length).toBeLessThan(75);
+    // Start, config, facade, pipeline, exporters, runtime metrics, and the types health, history and
+    // alerts are configured and used with: about 100. A jump means internals are leaking out.
+    expect(names.length).toBeLessThan(110);
     for (const internal of ['createPlan', 'route', 'StorageRegistry', 'SeriesProducer', 'RoutingMeterProvider', 'transformCollection', 'buildPipeline', 'setFacadeProvider']) {
       expect(names).not.toContain(internal);
     }

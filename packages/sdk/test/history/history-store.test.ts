@@ -1,5 +1,5 @@
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { HistoryReader } from '../../src/history/history-reader';
+import { PullReader } from '../../src/create/create-readers';
 import { HistoryStore } from '../../src/history/history-store';
 import { readPoints } from '../../src/history/read-points';
 import { SeriesMatcher } from '../../src/history/series-matcher';
@@ -69,8 +69,8 @@ describe('HistoryStore', () => {
     expect(store.stats().series).toBe(1);
   });
 
-  it('reads an OTel MeterProvider through HistoryReader, attributes as label strings', async () => {
-    const reader = new HistoryReader({ cardinalityLimit: 100 });
+  it('reads an OTel MeterProvider through a pull reader, attributes as label strings', async () => {
+    const reader = new PullReader({ cardinalitySelector: () => 100 });
     const provider = new MeterProvider({ readers: [reader] });
     const meter = provider.getMeter('scope-a');
     meter.createCounter('calls').add(2, { tool: 'echo', ok: true });
