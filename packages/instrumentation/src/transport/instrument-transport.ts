@@ -67,7 +67,7 @@ export function attachTransport(transport: object, options: ResolvedOptions): Tr
   if (existing !== undefined) return existing;
   try {
     const profile = detectTransport(transport, options.transport);
-    const state = new TransportState(profile, transportTelemetry.for(options.meterProvider), options.recordMessageSize);
+    const state = new TransportState(profile, transportTelemetry.for(options.meterProvider), options, transport);
     install(transport as unknown as Internal, state);
     STATES.set(transport, state);
     return state;
@@ -174,8 +174,10 @@ function messageRecorder(state: TransportState, next: Fn): Fn {
     if (state.dispatching === message) return next.call(this, message, extra);
     const outer = state.dispatching;
     state.dispatching = message;
+    state.deliveryExtra = extra;
     const at = now();
     const kind = safeCall('transport receive', received, state, message, at);
+    state.deliveryExtra = undefined;
     try {
       return next.call(this, message, extra);
     } finally {
@@ -219,7 +221,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 const starting = (s: TransportState, begun: number): void => s.starting(begun);
 const started = (s: TransportState, begun: number, error: unknown): void => s.started(now(), begun, error);
 const sending = (s: TransportState, message: unknown, at: number): MessageKind => s.sending(message, at);
-const received = (s: TransportState, message: unknown, at: number): MessageKind => s.received(message, at);
+const received = (s: TransportState, message: unknown, at: number): MessageKind => s.received(message, at, s.deliveryExtra);
 const dispatched = (s: TransportState, message: unknown, at: number): void => s.dispatched(message, at, now());
 const notificationSent = (s: TransportState, message: unknown, t: [number, unknown]): void => s.notificationSent(message, t[0], now(), t[1]);
 const sendFailed = (s: TransportState, message: unknown, error: unknown): void => s.sendFailed(message, error);

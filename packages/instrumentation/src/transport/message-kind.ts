@@ -12,12 +12,17 @@ export type ResponseKind = typeof KIND_RESPONSE | typeof KIND_ERROR;
 export const KIND_NAMES: readonly string[] = Object.freeze(['request', 'notification', 'response', 'error', 'invalid']);
 export const KIND_COUNT = 5;
 
-/** A JSON-RPC id as MCP allows it (string or number); `null` and other types are not request ids. */
+/** A JSON-RPC id as the MCP SDKs accept it: a string or a safe integer. */
 export type JsonRpcId = string | number;
 
 /**
  * Classifies a message by shape alone (no schema parse, no allocation). Anything that is not a single
- * JSON-RPC 2.0 object, such as a batch array or a missing `jsonrpc`, is `invalid`.
+ * JSON-RPC 2.0 object, such as a batch array or a missing `jsonrpc`, is `invalid`; so is a request
+ * both MCP SDK lines (1.x and 2.x share the schema) drop without an answer: an id that is not a
+ * string or a safe integer (`1e308`, `2 ** 53`, `1.5`), params that are not an object (`null`, an
+ * array), `_meta` that is not an object, or a key beyond `jsonrpc`, `id`, `method`, `params` (their
+ * request schema is strict; a `toJSON` member is such a key). Counting those as requests would leave
+ * them in flight forever.
  */
 export function classifyMessage(message: unknown): MessageKind {
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return KIND_INVALID;
@@ -33,7 +38,7 @@ export function classifyFields(m: Record<string, unknown>, method: unknown, id: 
   if (m['jsonrpc'] !== '2.0') return KIND_INVALID;
   if (typeof method === 'string') {
     if (id === undefined) return 'id' in m ? KIND_INVALID : KIND_NOTIFICATION;
-    return isId(id) ? KIND_REQUEST : KIND_INVALID;
+    return isId(id) && isServableRequest(m) ? KIND_REQUEST : KIND_INVALID;
   }
   if (!isId(id)) return KIND_INVALID;
   if ('result' in m) return KIND_RESPONSE;
@@ -42,5 +47,20 @@ export function classifyFields(m: Record<string, unknown>, method: unknown, id: 
 }
 
 export function isId(id: unknown): id is JsonRpcId {
-  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
+  return typeof id === 'string' || Number.isSafeInteger(id);
+}
+
+/** The request-level rules of the SDKs' strict `JSONRPCRequestSchema` beyond the id (see above). */
+function isServableRequest(m: Record<string, unknown>): boolean {
+  for (const key in m) {
+    if (key !== 'jsonrpc' && key !== 'id' && key !== 'method' && key !== 'params') return false;
+  }
+  const params = m['params'];
+  if (params === undefined) return true;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return false;
+  const meta = (params as Record<string, unknown>)['_meta'];
+  if (meta === undefined) return true;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return false;
+  const token = (meta as Record<string, unknown>)['progressToken'];
+  return token === undefined || isId(token);
 }
