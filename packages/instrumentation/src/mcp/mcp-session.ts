@@ -15,6 +15,8 @@ const protocolVersions = new BoundedValues(16);
 const PROTOCOL_VERSION_META_KEY = 'io.modelcontextprotocol/protocolVersion';
 /** The first revision without sessions, `ping` or server-to-client requests (date strings compare in order). */
 const FIRST_STATELESS_REVISION = '2026-07-28';
+/** What `sessionEnding` returns for a connection that was no session. */
+const NO_SESSION = Symbol('no session');
 /** By method index: whether a successful result teaches the session something (see `learn`). */
 const LEARNS_FROM_RESULT: readonly boolean[] = METHOD_NAMES.map((m) => m === 'initialize' || m === 'tools/list' || m === 'prompts/list' || m === 'resources/list');
 
@@ -172,23 +174,29 @@ export class McpSession implements SessionHooks {
     const openedAt = this.openedAt;
     this.openedAt = undefined;
     if (openedAt === undefined) return;
-    // A stateless Streamable HTTP server transport serves one HTTP request, not a session.
-    if (this.shared.role === 'server' && this.state.profile.type === 'streamable_http' && this.transport.sessionId === undefined) return;
-    let errorType: string | undefined;
-    if (!this.established) {
-      // Initialize never completed: no session unless one was attempted, which then failed.
-      if (!this.initializeSent) return;
-      errorType = this.initializeFailure ?? ERROR_TYPE_VALUE_CONNECTION_CLOSED;
-    } else if (!local && inFlight > 0) {
-      errorType = ERROR_TYPE_VALUE_CONNECTION_CLOSED;
-    } else if (!local && this.lastError !== undefined) {
-      errorType = errorTypeOf(this.lastError);
+    const errorType = this.sessionEnding(local, inFlight);
+    if (errorType !== NO_SESSION) {
+      const instruments = this.shared.instruments.get();
+      const histogram = this.shared.role === 'server' ? instruments.serverSession : instruments.clientSession;
+      histogram.record((at - openedAt) / 1000, this.currentAttributes().session(errorType));
     }
-    const instruments = this.shared.instruments.get();
-    const histogram = this.shared.role === 'server' ? instruments.serverSession : instruments.clientSession;
-    histogram.record((at - openedAt) / 1000, this.currentAttributes().session(errorType));
-    // A stdio server's session is its process's work: export what it measured before it exits.
+    // A stdio server's connection is its process's work (a 2026-07-28 one included, which has no
+    // session): export what it measured before the process exits.
     if (this.shared.role === 'server' && this.state.profile.type === 'stdio') flushMeterProvider(this.shared.options.meterProvider);
+  }
+
+  /** `error.type` of the session that ends now (undefined: a clean end), or NO_SESSION. */
+  private sessionEnding(local: boolean, inFlight: number): string | undefined | typeof NO_SESSION {
+    // A stateless Streamable HTTP server transport serves one HTTP request, not a session.
+    if (this.shared.role === 'server' && this.state.profile.type === 'streamable_http' && this.transport.sessionId === undefined) return NO_SESSION;
+    if (!this.established) {
+      // Initialize never completed (or, from 2026-07-28 on, never exists): no session unless one was
+      // attempted, which then failed.
+      return this.initializeSent ? (this.initializeFailure ?? ERROR_TYPE_VALUE_CONNECTION_CLOSED) : NO_SESSION;
+    }
+    if (!local && inFlight > 0) return ERROR_TYPE_VALUE_CONNECTION_CLOSED;
+    if (!local && this.lastError !== undefined) return errorTypeOf(this.lastError);
+    return undefined;
   }
 
   private learn(pending: PendingRequest, result: unknown): void {

@@ -2,6 +2,7 @@ import { now } from '../clock.js';
 import type { TransportInstrumentationOptions, ResolvedOptions } from '../options.js';
 import { resolveOptions } from '../options.js';
 import { reportFailure, safeCall } from '../safe.js';
+import { interceptCallback } from './callback-property.js';
 import { KIND_NOTIFICATION } from './message-kind.js';
 import type { MessageKind } from './message-kind.js';
 import { detectTransport } from './transport-profile.js';
@@ -90,7 +91,8 @@ function install(t: Internal, state: TransportState): void {
 
   t.start = function instrumentedStart(this: unknown, ...args: unknown[]): unknown {
     const begun = now();
-    // connect() has installed its callbacks by now: wrap them (the transport contract says so too).
+    // connect() has installed its callbacks by now; they are wrapped already unless the transport
+    // did not let its callback properties be intercepted.
     safeCall('wrapping transport callbacks', wrapCallbacks, t, state, undefined);
     safeCall('transport start', starting, state, begun, undefined);
     const result = start.apply(this, args);
@@ -156,7 +158,12 @@ function install(t: Internal, state: TransportState): void {
     };
   }
 
-  // Already connected (or callbacks set before connect): wrap what is there now; start() re-wraps.
+  // Every callback assigned from now on is wrapped as it is set (2.x clients reassign them after
+  // start()); what is there already (connected before, or set before connect) is wrapped now.
+  const isWrapped = (fn: unknown): boolean => RECORDERS.has(fn as object);
+  interceptCallback(t, 'onmessage', (fn) => messageRecorder(state, fn), isWrapped);
+  interceptCallback(t, 'onclose', (fn) => closeRecorder(state, fn), isWrapped);
+  interceptCallback(t, 'onerror', (fn) => errorRecorder(state, fn), isWrapped);
   wrapCallbacks(t, state);
 }
 

@@ -21,3 +21,22 @@ export async function stop(server: http.Server): Promise<void> {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
+
+/** POSTs one JSON-RPC message as a raw Streamable HTTP peer would; returns the status, headers and the messages of the reply (JSON or SSE). */
+export async function postMessage(url: URL, message: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; messages: unknown[] }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+    body: JSON.stringify(message),
+  });
+  const text = await res.text();
+  const messages = (res.headers.get('content-type') ?? '').includes('text/event-stream')
+    ? text
+        .split('\n')
+        .filter((line) => line.startsWith('data:') && line.length > 5)
+        .map((line) => JSON.parse(line.slice(5)) as unknown)
+    : text === ''
+      ? []
+      : [JSON.parse(text) as unknown];
+  return { status: res.status, headers: res.headers, messages };
+}

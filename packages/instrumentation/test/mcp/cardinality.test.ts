@@ -1,7 +1,7 @@
 import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
 import { connectInMemory, PROTOCOL, s } from '../helpers/connect-pair.js';
 import { SDKS } from '../helpers/sdk/sdks.js';
-import { series, TestMetrics } from '../helpers/test-metrics.js';
+import { series, TestMetrics, waitFor } from '../helpers/test-metrics.js';
 
 /** Deterministic pseudo-random names (mulberry32), so a failure reproduces. */
 function names(seed: number, count: number, prefix: string): string[] {
@@ -47,4 +47,30 @@ describe.each(SDKS)('cardinality guard (%s)', (_name, sdk) => {
     await server.close();
     await metrics.shutdown();
   }, 60_000);
+
+  it('bounds the protocol versions peers claim per message (2026-07-28 _meta) and the methods of both protocol generations', async () => {
+    const metrics = new TestMetrics();
+    const server = sdk.createServer();
+    instrumentMcpServer(server.raw, { meterProvider: metrics.provider });
+    server.onerror(() => {});
+    const [peer, serverTransport] = sdk.linkedPair();
+    const answered = new Set<unknown>();
+    peer.onmessage = (m) => answered.add(m['id']);
+    await server.connect(serverTransport);
+    await peer.start();
+    await peer.send({ jsonrpc: '2.0', id: 'init', method: 'initialize', params: { protocolVersion: PROTOCOL, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    const versions = names(5, 1000, '').map((n, i) => `${2030 + (i % 900)}-0${1 + (n.length % 9)}-1${i % 10}`);
+    for (const [i, version] of versions.entries()) {
+      await peer.send({ jsonrpc: '2.0', id: i, method: i % 2 === 0 ? 'server/discover' : 'subscriptions/listen', params: { _meta: { 'io.modelcontextprotocol/protocolVersion': version } } });
+    }
+    await waitFor(() => answered.size === 1001, 10_000, 'every request to be answered');
+    await peer.close();
+    await server.close();
+    const seen = new Set<unknown>();
+    for (const point of (await metrics.collect()).get('mcp.server.operation.duration')!.points) seen.add(point.attributes['mcp.protocol.version']);
+    // At most 16 distinct versions per process, then _OTHER.
+    expect(seen.size).toBeLessThanOrEqual(17);
+    expect(seen.has('_OTHER')).toBe(true);
+    await metrics.shutdown();
+  });
 });

@@ -1,6 +1,6 @@
 import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
 import { PROTOCOL, s } from '../helpers/connect-pair.js';
-import { listen, stop } from '../helpers/http-listen.js';
+import { listen, postMessage, stop } from '../helpers/http-listen.js';
 import type { HttpServerTransport } from '../helpers/sdk/mcp-sdk.js';
 import { SDKS } from '../helpers/sdk/sdks.js';
 import { series, TestMetrics, total, waitFor } from '../helpers/test-metrics.js';
@@ -132,5 +132,43 @@ describe.each(SDKS)('Streamable HTTP on 127.0.0.1 (%s)', (_name, sdk) => {
     const client_ = await clientMetrics.collect();
     expect(total(client_.get('mcp.client.session.duration'))).toBe(1);
     expect(total(client_.get('mcp.client.operation.duration'), { 'gen_ai.tool.name': 'echo' })).toBe(1);
+  });
+
+  it('counts Mcp-Method / Mcp-Name headers that contradict the body (built by hand), measures the body, never records a header value', async () => {
+    // The 2025-era transports of both SDK lines serve such requests (only 2.x's 2026-07-28 entry,
+    // createMcpHandler, rejects them, see protocol-2026.test.ts); no SDK client sends them.
+    let transport: HttpServerTransport | undefined;
+    const { server: httpServer, url } = await listen(async (req, res) => {
+      if (transport === undefined) {
+        transport = sdk.streamableHttpServer({ stateful: true });
+        const server = sdk.createServer();
+        instrumentMcpServer(server.raw, { meterProvider: serverMetrics.provider });
+        await server.connect(transport.transport);
+      }
+      await transport.handle(req, res);
+    });
+    try {
+      const init = await postMessage(url, { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: PROTOCOL, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      const session = { 'mcp-session-id': init.headers.get('mcp-session-id')!, 'mcp-protocol-version': PROTOCOL };
+      await postMessage(url, { jsonrpc: '2.0', method: 'notifications/initialized' }, session);
+      const call = (id: number, headers: Record<string, string>) => postMessage(url, { jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'echo', arguments: { text: 'x' } } }, { ...session, ...headers });
+      // Served as the body says: a tools/call of echo.
+      expect((await call(1, { 'mcp-method': 'tools/list' })).messages).toMatchObject([{ id: 1, result: { content: [{ text: 'x' }] } }]);
+      await call(2, { 'mcp-method': 'tools/call', 'mcp-name': 'HEADER-ONLY-NAME' });
+      // Headers that agree with the body, the name also in its base64 form: no mismatch.
+      await call(3, { 'mcp-method': 'tools/call', 'mcp-name': 'echo' });
+      await call(4, { 'mcp-method': 'tools/call', 'mcp-name': `=?base64?${Buffer.from('echo').toString('base64')}?=` });
+      for (let i = 0; i < 200; i++) await call(10 + i, { 'mcp-method': `random/method-${i}` });
+    } finally {
+      await stop(httpServer);
+    }
+    const all = await serverMetrics.collect();
+    const transportAttrs = { 'mcp_otel.transport.type': 'streamable_http', ...HTTP };
+    expect(series(all.get('mcp_otel.transport.errors'))).toEqual([s({ ...transportAttrs, 'error.type': 'header_mismatch' }, 202)]);
+    const base = { ...HTTP, 'network.protocol.version': '1.1', 'mcp.protocol.version': PROTOCOL };
+    expect(series(all.get('mcp.server.operation.duration'))).toEqual(
+      [s({ ...base, 'mcp.method.name': 'initialize' }, 1), s({ ...base, 'mcp.method.name': 'notifications/initialized' }, 1), s({ ...base, ...tool('echo') }, 204)].sort(),
+    );
+    expect(JSON.stringify([...all.values()])).not.toMatch(/HEADER-ONLY-NAME|random\/method|tools\/list/);
   });
 });
