@@ -23,7 +23,8 @@ export function interceptCallback(target: object, name: string, wrap: (fn: Callb
   if (Object.getOwnPropertyDescriptor(target, name)?.configurable === false || Object.isExtensible(target) === false) return false;
   const wrapValue = (value: unknown): unknown => (typeof value === 'function' && !isWrapped(value) ? wrap(value as Callback) : value);
   if (descriptor?.set !== undefined) {
-    const { get, set } = descriptor;
+    // Accessors are called with the transport as `this`, as the class defined them.
+    const { get, set } = descriptor as { get?: (this: unknown) => unknown; set: (this: unknown, value: unknown) => void; enumerable?: boolean };
     Object.defineProperty(target, name, {
       configurable: true,
       enumerable: descriptor.enumerable ?? true,

@@ -39,6 +39,16 @@ export class SamplingMeterProvider implements MeterProvider {
     this.prng = new Mulberry32(options?.seed);
   }
 
+  /**
+   * Exports now through the delegate (the SDK's `MeterProvider`), when it can: what a host or an
+   * instrumentation looks for to save measurements before the process ends (e.g. the end of a stdio
+   * MCP session). The OTel API's `MeterProvider` has no such method.
+   */
+  forceFlush(): Promise<void> {
+    const delegate = this.delegate as { forceFlush?: () => Promise<void> };
+    return typeof delegate.forceFlush === 'function' ? delegate.forceFlush() : Promise.resolve();
+  }
+
   getMeter(name: string, version?: string, options?: MeterOptions): Meter {
     const meter = this.delegate.getMeter(name, version, options);
     const rate = this.rateOfScope(name);
