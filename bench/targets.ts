@@ -118,6 +118,22 @@ export const TARGETS: readonly Target[] = [
     reference: 'scrape.otel.growth',
   },
   {
+    group: 'scrape-parallel',
+    text: '50 parallel scrapes of 10k series: longest event-loop block under 50 ms (issue 10)',
+    figure: 'scrape-parallel.mcp-otel.block',
+    max: 50,
+    missing: NO_SERIES,
+    reference: 'scrape-parallel.otel.block',
+  },
+  {
+    group: 'scrape-parallel',
+    text: '50 parallel scrapes of 10k series: total time at most 2x one scrape (issue 10)',
+    figure: 'scrape-parallel.mcp-otel.vs-single',
+    max: 2,
+    missing: NO_SERIES,
+    reference: 'scrape-parallel.otel.vs-single',
+  },
+  {
     group: 'heap',
     text: 'Heap: at most 300 B per counter series, label strings included',
     figure: 'heap.mcp-otel.counter',

@@ -42,6 +42,12 @@ export const GROUPS: readonly BenchGroup[] = [
     run: async (o) => (await import('./scrape.js')).runScrape(o),
   },
   {
+    name: 'scrape-parallel',
+    title: '50 parallel /metrics scrapes of 10k series on 127.0.0.1 (medians)',
+    noisy: true,
+    run: async (o) => (await import('./scrape-parallel.js')).runScrapeParallel(o),
+  },
+  {
     name: 'heap',
     title: 'Retained heap per series (node --expose-gc, medians)',
     noisy: false,

@@ -22,7 +22,7 @@ const SIZES = [
 const LABELS = ['mcp_method_name', 'gen_ai_tool_name'];
 
 /** Writes the N-series workload described above. */
-function populate(store: SeriesStore, n: number): void {
+export function populate(store: SeriesStore, n: number): void {
   const perMetric = n / 5;
   for (let m = 0; m < 4; m++) {
     const write = store.counter(`bench_counter_${m}_total`, LABELS);

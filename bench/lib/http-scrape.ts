@@ -23,8 +23,17 @@ export interface ScrapeSample {
   maxBlockMs: number;
 }
 
+/** `count` scrapes sent at once: until the last body, and the longest block meanwhile. */
+export interface ParallelScrapeSample {
+  ms: number;
+  maxBlockMs: number;
+  /** Answers by status, e.g. `{ 200: 48, 503: 2 }`. */
+  statuses: Record<number, number>;
+}
+
 export interface ScrapeServer {
   scrape(): Promise<ScrapeSample>;
+  scrapeParallel(count: number): Promise<ParallelScrapeSample>;
   close(): Promise<void>;
 }
 
@@ -37,6 +46,18 @@ export async function serveMetrics(handler: MetricsHandler): Promise<ScrapeServe
     server.listen(0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
+
+  function fetchStatus(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      // agent: false: one connection each, as 50 separate scrapers would open.
+      const request = get({ host: '127.0.0.1', port, path: '/metrics', agent: false, headers: { 'accept-encoding': 'gzip' } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+  }
 
   function fetchBody(): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -63,6 +84,19 @@ export async function serveMetrics(handler: MetricsHandler): Promise<ScrapeServe
       await sleep(5);
       delay.disable();
       return { ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, maxBlockMs: delay.max / 1e6 };
+    },
+    async scrapeParallel(count) {
+      const delay = monitorEventLoopDelay({ resolution: 1 });
+      delay.enable();
+      await sleep(5);
+      const t0 = performance.now();
+      const codes = await Promise.all(Array.from({ length: count }, fetchStatus));
+      const ms = performance.now() - t0;
+      await sleep(5);
+      delay.disable();
+      const statuses: Record<number, number> = {};
+      for (const code of codes) statuses[code] = (statuses[code] ?? 0) + 1;
+      return { ms, maxBlockMs: delay.max / 1e6, statuses };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@
 export { startMetrics } from './start.js';
 export type { ConfigSources } from './start.js';
 export type { MetricsHandle, MetricsEndpoints } from './metrics-handle.js';
+export type { MetricsProblem } from './report/problems.js';
 
 // Configuration
 export { resolveConfig } from './config/resolve-config.js';

@@ -1,6 +1,7 @@
 import type { Meter, MeterProvider } from '@opentelemetry/api';
 import type { ResolvedConfig } from './config/resolved-config.js';
 import type { MetricsFacade } from './facade/metrics-facade.js';
+import type { MetricsProblem } from './report/problems.js';
 
 /** URLs the SDK serves, filled once their servers listen. */
 export interface MetricsEndpoints {
@@ -25,10 +26,19 @@ export interface MetricsHandle extends MetricsFacade {
   readonly config: ResolvedConfig;
   /** Where the SDK serves metrics. */
   readonly endpoints: MetricsEndpoints;
+  /**
+   * What `startMetrics` could not do as configured and worked around (outside strict mode): ignored
+   * config values, endpoints that could not listen. Each was reported once on stderr; their count is
+   * the `mcp_otel.sdk.problems` gauge. Empty when all went as configured.
+   */
+  readonly problems: readonly MetricsProblem[];
   /** A meter from this provider. @default name `"@mcp-otel/sdk/app"` */
   meter(name?: string, version?: string): Meter;
   /** Collects and pushes every push exporter now. Never rejects; failures are logged via `diag`. */
   forceFlush(): Promise<void>;
-  /** Flushes, stops readers and servers, unregisters the global provider. Idempotent. Never rejects. */
+  /**
+   * Flushes, stops readers and servers, unregisters the global provider, within `shutdownTimeout`
+   * (exporters still busy then are left behind, with a warning). Idempotent. Never rejects.
+   */
   shutdown(): Promise<void>;
 }

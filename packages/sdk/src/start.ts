@@ -1,16 +1,26 @@
 import { diag, metrics as otelMetrics } from '@opentelemetry/api';
 import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
-import { resolveConfig } from './config/resolve-config.js';
-import { createMetricsPipeline } from './create/create-pipeline.js';
+import { ConfigError } from './config/config-error.js';
+import { formatMs } from './config/duration.js';
+import { resolveConfigLeniently } from './config/resolve-config.js';
 import type { MetricsConfig } from './config/types.js';
+import { createMetricsPipeline } from './create/create-pipeline.js';
+import type { MetricsPipeline } from './create/create-pipeline.js';
 import { createStderrDiagLogger, parseLogLevel } from './diag/stderr-diag-logger.js';
 import { createMetricsFacade, DEFAULT_METER_NAME } from './facade/metrics-facade.js';
 import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry.js';
-import { createNoopHandle } from './noop-handle.js';
+import { settleWithin } from './lifecycle/settle-within.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
+import { createNoopHandle } from './noop-handle.js';
+import { installShutdownBeforeExit } from './platform/node/shutdown-before-exit.js';
 import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
-import { startTelemetryServer } from './platform/node/telemetry-server.js';
+import { ListenError, startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
+import { configProblem, listenProblem } from './report/problems.js';
+import type { MetricsProblem } from './report/problems.js';
+import { createReporter } from './report/reporter.js';
+import type { Reporter } from './report/reporter.js';
+import { observeProblems, SELF_METER_NAME } from './report/self-metrics.js';
 
 /** Where `startMetrics` reads configuration besides the object it is given. */
 export interface ConfigSources {
@@ -25,10 +35,15 @@ export interface ConfigSources {
  * Resource, views and readers, opens the Prometheus endpoint, registers the MeterProvider globally
  * (unless `registerGlobal: false`) and binds the module-level `metrics` facade to it.
  *
- * Rejects with a `ConfigError` listing every problem when the config is invalid, and with an
- * error naming the address when a Prometheus port cannot be bound (nothing is left running).
- * Once started, a failing exporter never throws into the host: errors go to the OTel diag logger
- * (to stderr when `OTEL_LOG_LEVEL` is set).
+ * Telemetry never stops the host: outside strict mode this resolves in every case. An invalid value
+ * is ignored (its lower-precedence source or default applies) and a Prometheus port that cannot be
+ * bound is skipped; each is one line on stderr with the fix, and listed in `handle.problems`. With
+ * `strict: true` (env `MCP_OTEL_STRICT=true`) it rejects instead: a `ConfigError` listing every
+ * problem, or the listen error naming the address (nothing is left running). Once started, a
+ * failing exporter never throws into the host; it is reported once per failure streak on stderr.
+ *
+ * When the process runs out of work (a stdio server whose client closed stdin) the SDK shuts down
+ * by itself, so the last values are exported; with `shutdownOnSignals`, SIGTERM and SIGINT do too.
  *
  * @example
  * ```ts
@@ -43,55 +58,99 @@ export interface ConfigSources {
 export async function startMetrics(config?: MetricsConfig, sources: ConfigSources = {}): Promise<MetricsHandle> {
   const env = sources.env ?? process.env;
   installDiagLogger(env.OTEL_LOG_LEVEL);
-  const resolved = resolveConfig({ config, env, configFile: sources.configFile });
-  if (!resolved.enabled) return createNoopHandle(resolved);
+  const reporter = createReporter({ level: env.OTEL_LOG_LEVEL });
+  const { config: resolved, issues } = resolveConfigLeniently({ config, env, configFile: sources.configFile });
+  if (resolved.strict && issues.length > 0) throw new ConfigError(issues);
+  const problems: MetricsProblem[] = [];
+  const report = (problem: MetricsProblem): void => {
+    problems.push(problem);
+    reporter.warn(problem.message);
+  };
+  issues.map(configProblem).forEach(report);
+  if (!resolved.enabled) return createNoopHandle(resolved, problems);
 
-  const pipeline = createMetricsPipeline(resolved);
+  const pipeline = createMetricsPipeline(resolved, { reporter });
   const apiProvider: ApiMeterProvider = pipeline.meterProvider;
-  const { readers } = pipeline;
-
-  const servers: TelemetryServer[] = [];
-  const endpoints: MetricsEndpoints = {};
-  try {
-    for (const prometheus of readers.prometheus) {
-      const exporter = prometheus.config;
-      const server = await startTelemetryServer({ host: exporter.host, port: exporter.port, routes: { [prometheus.path]: prometheus.handle } });
-      servers.push(server);
-      endpoints.prometheus ??= server.baseUrl + prometheus.path;
-    }
-  } catch (error) {
-    await Promise.all(servers.map((server) => server.close()));
-    await pipeline.shutdown();
-    throw error;
-  }
+  const { servers, endpoints } = await startServers(pipeline, resolved.strict, reporter, report);
+  observeProblems(apiProvider.getMeter(SELF_METER_NAME), () => countByKind(problems));
 
   const registeredGlobal = resolved.registerGlobal && registerGlobal(apiProvider);
   if (registeredGlobal) setFacadeProvider(apiProvider);
 
   let shutdownPromise: Promise<void> | undefined;
-  let removeSignalHooks: (() => void) | undefined;
+  const removeHooks: (() => void)[] = [];
   const shutdown = async (): Promise<void> => {
-    removeSignalHooks?.();
+    for (const remove of removeHooks) remove();
     if (registeredGlobal) {
       // A newer handle may own the facade by now; only unbind our own provider.
       if (getFacadeProvider() === apiProvider) setFacadeProvider(undefined);
       if (otelMetrics.getMeterProvider() === apiProvider) otelMetrics.disable();
     }
-    await Promise.all(servers.map((server) => server.close()));
-    await pipeline.shutdown();
+    const work = Promise.all([...servers.map((server) => server.close()), pipeline.shutdown()]);
+    if ((await settleWithin(work, resolved.shutdownTimeoutMs)) === 'timeout') reportLateShutdown(pipeline, resolved.shutdownTimeoutMs, reporter);
   };
-
   const shutdownOnce = () => (shutdownPromise ??= shutdown());
-  if (resolved.shutdownOnSignals) removeSignalHooks = installShutdownOnSignals(shutdownOnce);
+  removeHooks.push(installShutdownBeforeExit(shutdownOnce));
+  if (resolved.shutdownOnSignals) removeHooks.push(installShutdownOnSignals(shutdownOnce));
 
   return Object.assign(createMetricsFacade(apiProvider), {
     meterProvider: apiProvider,
     config: resolved,
     endpoints,
+    problems,
     meter: (name = DEFAULT_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
     forceFlush: pipeline.forceFlush,
     shutdown: shutdownOnce,
   });
+}
+
+/** Starts one telemetry server per Prometheus exporter; one that cannot listen is a problem unless strict. */
+async function startServers(
+  pipeline: MetricsPipeline,
+  strict: boolean,
+  reporter: Reporter,
+  report: (problem: MetricsProblem) => void,
+): Promise<{ servers: TelemetryServer[]; endpoints: MetricsEndpoints }> {
+  const servers: TelemetryServer[] = [];
+  const endpoints: MetricsEndpoints = {};
+  for (const prometheus of pipeline.readers.prometheus) {
+    const { host, port, auth, tls } = prometheus.config;
+    try {
+      const server = await startTelemetryServer({ host, port, auth, tls, routes: { [prometheus.path]: prometheus.handle } });
+      servers.push(server);
+      const url = server.baseUrl + prometheus.path;
+      endpoints.prometheus ??= url;
+      // A picked port is only useful if someone learns it: stdout is the MCP wire, so stderr.
+      if (port === 0) reporter.info(`serving Prometheus metrics on ${url}`);
+    } catch (error) {
+      if (strict) {
+        await Promise.all(servers.map((server) => server.close()));
+        await pipeline.shutdown();
+        throw error;
+      }
+      const reason = error instanceof ListenError ? error.reason : `cannot serve Prometheus metrics on ${host}:${port}: ${String(error)}.`;
+      report(listenProblem(`${host}:${port}`, reason));
+    }
+  }
+  return { servers, endpoints };
+}
+
+function countByKind(problems: readonly MetricsProblem[]): Map<string, number> {
+  const counts = new Map<string, number>([
+    ['config', 0],
+    ['listen', 0],
+  ]);
+  for (const problem of problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
+  return counts;
+}
+
+function reportLateShutdown(pipeline: MetricsPipeline, deadlineMs: number, reporter: Reporter): void {
+  const busy = pipeline.readers.push.filter((push) => push.exporter.status().exporting > 0).map((push) => push.config.type);
+  const which = busy.length === 0 ? 'the readers' : `the ${busy.join(', ')} exporter(s)`;
+  reporter.warn(
+    `shutdown did not finish within ${formatMs(deadlineMs)}: ${which} still had not answered, and were left behind ` +
+      '(values recorded since their last successful export may be lost). Fix: check that the receiver is reachable, or raise shutdownTimeout (MCP_OTEL_SHUTDOWN_TIMEOUT).',
+  );
 }
 
 function registerGlobal(provider: ApiMeterProvider): boolean {

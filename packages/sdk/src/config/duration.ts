@@ -47,3 +47,10 @@ export function parseDuration(input: DurationInput, path = 'duration'): number {
   const extra = suggestion === undefined ? undefined : { hint: didYouMeanHint(suggestion), suggestion };
   throw new ConfigError([mismatchIssue(path, input, `a duration: ${DURATION_FORMS}`, extra)]);
 }
+
+/** A duration for messages: `"120s"`, `"1.5m"`, `"250ms"`. */
+export function formatMs(ms: number): string {
+  if (ms >= 60_000 && ms % 6_000 === 0) return `${ms / 60_000}m`;
+  if (ms >= 1_000 && ms % 100 === 0) return `${ms / 1_000}s`;
+  return `${ms}ms`;
+}

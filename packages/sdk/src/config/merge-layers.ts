@@ -1,6 +1,6 @@
 import { envPath } from './config-path.js';
 import type { EnvReader } from './env/env-reader.js';
-import { readExportInterval, readExporterTypes, readResourceAttributes, readSdkDisabled, readServiceName } from './env/env-variables.js';
+import { readExportInterval, readExporterTypes, readResourceAttributes, readSdkDisabled, readServiceName, readShutdownTimeout, readStrict } from './env/env-variables.js';
 import type { ExporterOrigin } from './exporters/exporter-registry.js';
 import { fillFromEnv } from './exporters/exporter-registry.js';
 import { DEFAULT_EXPORTERS } from './normalize.js';
@@ -29,6 +29,8 @@ export interface MergedConfig {
   cardinalityLimit: number | undefined;
   registerGlobal: boolean | undefined;
   shutdownOnSignals: boolean | undefined;
+  shutdownTimeout: DurationInput | undefined;
+  strict: boolean | undefined;
 }
 
 const SERVICE_NAME = 'service.name';
@@ -58,6 +60,8 @@ export function mergeLayers(code: ParsedLayer, file: ParsedLayer, env: EnvReader
     cardinalityLimit: fromCode.cardinalityLimit ?? fromFile.cardinalityLimit,
     registerGlobal: fromCode.registerGlobal ?? fromFile.registerGlobal,
     shutdownOnSignals: fromCode.shutdownOnSignals ?? fromFile.shutdownOnSignals,
+    shutdownTimeout: fromCode.shutdownTimeout ?? readShutdownTimeout(env) ?? fromFile.shutdownTimeout,
+    strict: fromCode.strict ?? readStrict(env) ?? fromFile.strict,
   };
 }
 

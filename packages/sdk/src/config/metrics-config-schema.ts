@@ -88,6 +88,15 @@ export const metricsConfigSchema = z
       shutdownOnSignals: flag()
         .optional()
         .meta({ description: 'On SIGTERM/SIGINT, shut down (final export of every exporter) before the process exits.', default: false }),
+      shutdownTimeout: duration(1)
+        .optional()
+        .meta({ description: 'Deadline of shutdown() and of the final export at exit, in all (env MCP_OTEL_SHUTDOWN_TIMEOUT, ms).', default: '5s' }),
+      strict: flag()
+        .optional()
+        .meta({
+          description: 'true: startMetrics rejects on any config problem or unbindable port; false: each is one stderr warning and the rest runs (env MCP_OTEL_STRICT).',
+          default: false,
+        }),
     },
     expecting('an object (a MetricsConfig)'),
   )

@@ -16,6 +16,8 @@ export const CONFIG_DEFAULTS = {
   cardinalityLimit: 2000,
   registerGlobal: true,
   shutdownOnSignals: false,
+  shutdownTimeoutMs: 5_000,
+  strict: false,
 } as const;
 
 /** The exporters when no source names any. Env variables of their type still apply. */
@@ -38,6 +40,8 @@ export function normalizeConfig(merged: MergedConfig): ResolvedConfig {
     cardinalityLimit: merged.cardinalityLimit ?? CONFIG_DEFAULTS.cardinalityLimit,
     registerGlobal: merged.registerGlobal ?? CONFIG_DEFAULTS.registerGlobal,
     shutdownOnSignals: merged.shutdownOnSignals ?? CONFIG_DEFAULTS.shutdownOnSignals,
+    shutdownTimeoutMs: (merged.shutdownTimeout === undefined ? undefined : durationToMs(merged.shutdownTimeout)) ?? CONFIG_DEFAULTS.shutdownTimeoutMs,
+    strict: merged.strict ?? CONFIG_DEFAULTS.strict,
   };
 }
 

@@ -7,7 +7,9 @@ import { mergeLayers } from './merge-layers.js';
 import { normalizeConfig } from './normalize.js';
 import type { ParsedLayer } from './parse-layer.js';
 import { emptyLayer, parseLayer } from './parse-layer.js';
+import { clampExportTimeouts } from './export-timeouts.js';
 import { findPortConflicts } from './port-conflicts.js';
+import { protectEndpoints } from './unprotected-endpoints.js';
 import type { ResolvedConfig } from './resolved-config.js';
 import type { MetricsConfig } from './types.js';
 
@@ -44,14 +46,37 @@ const CONFIG_FILE_VARIABLE = 'MCP_OTEL_CONFIG';
  * ```
  */
 export function resolveConfig(input: ResolveConfigInput = {}): ResolvedConfig {
+  const { config, issues } = resolveConfigLeniently(input);
+  if (issues.length > 0) throw new ConfigError(issues);
+  return config;
+}
+
+/** The config in force and the problems found on the way. */
+export interface LenientResolution {
+  /** Every invalid value left out (its lower-precedence source or default applies instead). */
+  config: ResolvedConfig;
+  /** Every problem of every source; empty when the config is valid. */
+  issues: ConfigIssue[];
+}
+
+/**
+ * `resolveConfig` without throwing, for `startMetrics` outside strict mode: invalid values are left
+ * out (the next source or the default applies), an unprotected endpoint beyond loopback is bound to
+ * loopback, a Prometheus exporter that clashes with an earlier one is dropped, and an OTLP timeout
+ * longer than the interval is cut to it; each is an issue.
+ */
+export function resolveConfigLeniently(input: ResolveConfigInput = {}): LenientResolution {
   const env = new EnvReader(input.env ?? readProcessEnv());
   const code = parseLayer(input.config, { kind: 'code' });
   const file = readFileLayer(input.configFile, env);
   const merged = mergeLayers(code, file, env);
   const resolved = normalizeConfig(merged);
-  const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...findPortConflicts(merged.exporters, resolved.exporters)];
-  if (issues.length > 0) throw new ConfigError(issues);
-  return resolved;
+  const exposed = protectEndpoints(merged.exporters, resolved);
+  const conflicts = findPortConflicts(merged.exporters, resolved.exporters);
+  const timeouts = clampExportTimeouts(merged.exporters, resolved);
+  resolved.exporters = resolved.exporters.filter((_, index) => !conflicts.clashing.includes(index));
+  const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...exposed, ...conflicts.issues, ...timeouts];
+  return { config: resolved, issues };
 }
 
 function readFileLayer(configFile: string | undefined, env: EnvReader): ParsedLayer {

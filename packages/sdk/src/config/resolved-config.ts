@@ -1,3 +1,5 @@
+import type { PrometheusAuthConfig, PrometheusTlsConfig } from './types.js';
+
 /**
  * The configuration after merge, validation and normalization: every default applied, durations
  * in milliseconds. `create/*` functions take only this shape.
@@ -9,6 +11,12 @@ export interface ResolvedPrometheusExporter {
   host: string;
   port: number;
   path: string;
+  maxConcurrentScrapes: number;
+  minScrapeIntervalMs: number;
+  scrapeTimeoutMs: number;
+  auth: PrometheusAuthConfig | undefined;
+  tls: PrometheusTlsConfig | undefined;
+  allowUnauthenticated: boolean;
 }
 
 /** A resolved OTLP exporter. */
@@ -84,4 +92,6 @@ export interface ResolvedConfig {
   cardinalityLimit: number;
   registerGlobal: boolean;
   shutdownOnSignals: boolean;
+  shutdownTimeoutMs: number;
+  strict: boolean;
 }

@@ -12,17 +12,59 @@ export type DurationInput = number | string;
 export type ResourceAttributeValue = string | number | boolean;
 
 /**
+ * Protection of the telemetry endpoint: a bearer token (`Authorization: Bearer <token>`) or HTTP
+ * basic auth, compared in constant time. Its secrets are redacted wherever config is printed.
+ */
+export type PrometheusAuthConfig = { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string };
+
+/** HTTPS for the telemetry endpoint: PEM files read once at startup. */
+export interface PrometheusTlsConfig {
+  /** Path of the certificate (chain), PEM. */
+  cert: string;
+  /** Path of the private key, PEM. */
+  key: string;
+}
+
+/**
  * Prometheus pull exporter: serves the OpenMetrics/Prometheus text format from a small HTTP server
- * owned by the SDK (which also serves `/health` and `/ready`).
+ * owned by the SDK.
  */
 export interface PrometheusExporterConfig {
   type: 'prometheus';
-  /** Interface to bind. @default "127.0.0.1" (env `OTEL_EXPORTER_PROMETHEUS_HOST`) */
+  /**
+   * Interface to bind. Anything but loopback exposes the endpoint to the network, so it needs `auth`
+   * (or `allowUnauthenticated: true`). @default "127.0.0.1" (env `OTEL_EXPORTER_PROMETHEUS_HOST`)
+   */
   host?: string;
   /** TCP port; `0` picks a free port (read it back from `handle.endpoints`). @default 9464 (env `OTEL_EXPORTER_PROMETHEUS_PORT`) */
   port?: number;
   /** Path of the metrics endpoint. @default "/metrics" */
   path?: string;
+  /**
+   * Scrapes served at once; one more is answered `503` with `Retry-After: 1`. Scrapes arriving
+   * while a collection is made share it, so this bounds only the responses being written.
+   * @default 16 (env `MCP_OTEL_PROMETHEUS_MAX_CONCURRENT_SCRAPES`)
+   */
+  maxConcurrentScrapes?: number;
+  /**
+   * A scrape within this long of the last collection is served that collection again, so a scrape
+   * storm costs one collection per interval. @default 0 (env `MCP_OTEL_PROMETHEUS_MIN_SCRAPE_INTERVAL`, ms)
+   */
+  minScrapeInterval?: DurationInput;
+  /** Observable callbacks that have not answered by then are left out of the scrape. @default "10s" (env `MCP_OTEL_PROMETHEUS_SCRAPE_TIMEOUT`, ms) */
+  scrapeTimeout?: DurationInput;
+  /**
+   * Require credentials on every request. @default none (env `MCP_OTEL_PROMETHEUS_BEARER_TOKEN`,
+   * or `MCP_OTEL_PROMETHEUS_USERNAME` and `MCP_OTEL_PROMETHEUS_PASSWORD`)
+   */
+  auth?: PrometheusAuthConfig;
+  /** Serve HTTPS. @default none: plain HTTP (env `MCP_OTEL_PROMETHEUS_TLS_CERT` and `MCP_OTEL_PROMETHEUS_TLS_KEY`) */
+  tls?: PrometheusTlsConfig;
+  /**
+   * `true` accepts a non-loopback `host` without `auth` (e.g. inside a private network whose only
+   * client is Prometheus). @default false (env `MCP_OTEL_PROMETHEUS_ALLOW_UNAUTHENTICATED`)
+   */
+  allowUnauthenticated?: boolean;
 }
 
 /** OTLP/HTTP push exporter (to an OpenTelemetry Collector or any OTLP receiver). */
@@ -173,4 +215,18 @@ export interface MetricsConfig {
    * the process ends as it would have. Removed by `shutdown()`. @default false
    */
   shutdownOnSignals?: boolean;
+  /**
+   * How long `shutdown()` (and the final export on a signal or when the process runs out of work)
+   * may take in all. Exporters still busy at the deadline are abandoned, with a warning naming them.
+   * @default "5s" (env `MCP_OTEL_SHUTDOWN_TIMEOUT`, ms)
+   */
+  shutdownTimeout?: DurationInput;
+  /**
+   * `false`: telemetry never stops the host. A bad value (in code, file or env) is ignored with one
+   * warning on stderr (its default or a lower-precedence source applies), and a Prometheus port that
+   * cannot be bound is skipped with a warning; both are listed in `handle.problems`. `true`:
+   * `startMetrics` rejects instead (a `ConfigError` listing every problem, or the listen error), as
+   * CI, tests and `mcp-otel check-config` want. @default false (env `MCP_OTEL_STRICT`)
+   */
+  strict?: boolean;
 }

@@ -3,6 +3,8 @@ import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import { FastLane } from '../fast-lane/fast-lane.js';
+import { createExporterInstruments, SELF_METER_NAME } from '../report/self-metrics.js';
+import type { Reporter } from '../report/reporter.js';
 import { createReaders } from './create-readers.js';
 import type { Readers } from './create-readers.js';
 import { createResource } from './create-resource.js';
@@ -22,6 +24,15 @@ export interface MetricsPipeline {
   readonly shutdown: () => Promise<void>;
 }
 
+/** Options of {@link createMetricsPipeline}. */
+export interface MetricsPipelineOptions {
+  /**
+   * Where exporter failures and recoveries are reported, one line per streak.
+   * @default silent: failures are only counted in the `otel.sdk.exporter.*` metrics
+   */
+  reporter?: Reporter;
+}
+
 /**
  * Builds the pipeline `startMetrics` runs on: Resource, views, one reader per exporter (each with
  * its fast-lane producer and collect-time transforms), the OTel MeterProvider, and the wrappers the
@@ -33,12 +44,14 @@ export interface MetricsPipeline {
  * myHttpServer.get('/metrics', pipeline.readers.prometheus[0]!.handle);
  * ```
  */
-export function createMetricsPipeline(config: ResolvedConfig): MetricsPipeline {
+export function createMetricsPipeline(config: ResolvedConfig, options: MetricsPipelineOptions = {}): MetricsPipeline {
   // Histograms and facade counters take the fast lane (aggregated in place, read by one producer per
   // reader); the sampling wrapper goes outside it so sampled values reach it and get scaled back.
   const fastLane = new FastLane({ config });
-  const readers = createReaders(config, fastLane);
+  const readers = createReaders(config, fastLane, options.reporter);
   const provider = new MeterProvider({ resource: createResource(config), views: createViews(config), readers: readers.all });
+  const exporterInstruments = createExporterInstruments(provider.getMeter(SELF_METER_NAME));
+  for (const push of readers.push) push.exporter.observeWith(exporterInstruments);
   const sampling = createSampling(fastLane.wrap(provider), config);
   installCollectTransforms(readers, sampling.transform);
   return {

@@ -4,6 +4,9 @@ import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { FastLane } from '../fast-lane/fast-lane.js';
 import { createPrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
 import type { PrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
+import type { ObservedExporter } from '../report/observed-exporter.js';
+import { SILENT_REPORTER } from '../report/reporter.js';
+import type { Reporter } from '../report/reporter.js';
 import { createPushExporter } from './create-push-exporter.js';
 import type { ResolvedPushExporter } from './create-push-exporter.js';
 
@@ -11,6 +14,8 @@ import type { ResolvedPushExporter } from './create-push-exporter.js';
 export interface PushReader {
   reader: PeriodicExportingMetricReader;
   config: ResolvedPushExporter;
+  /** The exporter, wrapped so its outcomes are reported and measured (`status()` for health checks). */
+  exporter: ObservedExporter;
 }
 
 /** The readers of one pipeline: pulled (served over HTTP) and pushed (periodic). */
@@ -21,32 +26,31 @@ export interface Readers {
   all: MetricReader[];
 }
 
-/** OTel's default export timeout; it may not exceed the interval. */
-const MAX_EXPORT_TIMEOUT_MS = 30_000;
-
 /**
  * One reader per configured exporter. Every reader records once and fans out at collection; with
  * `fastLane`, each reader also gets its fast-lane producer (the fast histograms, at the reader's
  * temporality).
  */
-export function createReaders(config: ResolvedConfig, fastLane?: FastLane): Readers {
+export function createReaders(config: ResolvedConfig, fastLane?: FastLane, reporter: Reporter = SILENT_REPORTER): Readers {
   const readers: Readers = { prometheus: [], push: [], all: [] };
   for (const exporter of config.exporters) {
     if (exporter.type === 'prometheus') {
-      const prometheus = createPrometheusReader(exporter, config.cardinalityLimit, fastLane === undefined ? [] : [fastLane.createProducer()]);
+      const prometheus = createPrometheusReader(exporter, config.cardinalityLimit, fastLane === undefined ? [] : [fastLane.createProducer()], reporter);
       readers.prometheus.push(prometheus);
       readers.all.push(prometheus.reader);
       continue;
     }
-    const pushExporter = createPushExporter(exporter);
+    const pushExporter = createPushExporter(exporter, reporter, config.collectionIntervalMs);
     const reader = new PeriodicExportingMetricReader({
       exporter: pushExporter,
       metricProducers: fastLane === undefined ? [] : [fastLane.createProducer(pushExporter)],
       exportIntervalMillis: config.collectionIntervalMs,
-      exportTimeoutMillis: Math.min(config.collectionIntervalMs, MAX_EXPORT_TIMEOUT_MS),
+      // The observed exporter answers by its own deadline (the exporter's timeout, at most the
+      // interval), so this one never fires and the reader never logs a timeout of its own.
+      exportTimeoutMillis: config.collectionIntervalMs,
       cardinalityLimits: { default: config.cardinalityLimit },
     });
-    readers.push.push({ reader, config: exporter });
+    readers.push.push({ reader, config: exporter, exporter: pushExporter });
     readers.all.push(reader);
   }
   return readers;

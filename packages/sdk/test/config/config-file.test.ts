@@ -46,7 +46,7 @@ describe('resolveConfig config files', () => {
         compression: 'gzip',
         temporality: 'cumulative',
       },
-      { type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics' },
+      { type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false },
     ]);
   });
 
@@ -61,7 +61,7 @@ describe('resolveConfig config files', () => {
 
   it('accepts $schema only in files', () => {
     temp = tempFiles({});
-    expect(linesOf({ config: { $schema: 'x' } as never })).toEqual(['$schema: unknown key; expected one of the keys enabled, serviceName, serviceVersion, resourceAttributes, collectionInterval, exporters, samplingRate, components, cardinalityLimit, registerGlobal, shutdownOnSignals']);
+    expect(linesOf({ config: { $schema: 'x' } as never })).toEqual(['$schema: unknown key; expected one of the keys enabled, serviceName, serviceVersion, resourceAttributes, collectionInterval, exporters, samplingRate, components, cardinalityLimit, registerGlobal, shutdownOnSignals, shutdownTimeout, strict']);
   });
 
   it('takes the path from MCP_OTEL_CONFIG when configFile is not given, configFile winning', () => {

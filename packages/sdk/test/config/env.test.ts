@@ -1,6 +1,6 @@
-import { ConfigError } from '../../src/config/config-error.js';
+import { ConfigError, formatIssue } from '../../src/config/config-error.js';
 import { isSdkDisabled } from '../../src/config/is-sdk-disabled.js';
-import { resolveConfig } from '../../src/config/resolve-config.js';
+import { resolveConfig, resolveConfigLeniently } from '../../src/config/resolve-config.js';
 import { EXPORTER_ENV_LIST, linesOf, resolve } from './helpers.js';
 
 const HEADERS_EXPECTED = 'comma-separated key=value pairs with percent-encoded values, e.g. "api-key=secret,x-tenant=a"';
@@ -125,7 +125,7 @@ describe('resolveConfig environment variables', () => {
       },
     });
     expect(resolved).toMatchObject({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, resourceAttributes: {} });
-    expect(resolved.exporters).toEqual([{ type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics' }]);
+    expect(resolved.exporters).toEqual([{ type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false }]);
   });
 
   it('trims values and reads enum-like values case-insensitively', () => {
@@ -140,7 +140,8 @@ describe('resolveConfig environment variables', () => {
     });
     expect(resolved.collectionIntervalMs).toBe(5000);
     expect(resolved.exporters).toEqual([
-      { type: 'otlp', endpoint: 'http://localhost:4318/v1/metrics', protocol: 'http/json', headers: {}, timeoutMs: 10_000, compression: 'gzip', temporality: 'delta' },
+      // The default 10s timeout is cut to the 5s interval: an export must end before the next one.
+      { type: 'otlp', endpoint: 'http://localhost:4318/v1/metrics', protocol: 'http/json', headers: {}, timeoutMs: 5000, compression: 'gzip', temporality: 'delta' },
       { type: 'console', format: 'table' },
     ]);
   });
@@ -216,8 +217,8 @@ describe('resolveConfig environment variables', () => {
   });
 
   it('applies the Prometheus variables to the default exporter', () => {
-    expect(resolve({ env: { OTEL_EXPORTER_PROMETHEUS_HOST: '0.0.0.0', OTEL_EXPORTER_PROMETHEUS_PORT: '0' } }).exporters).toEqual([
-      { type: 'prometheus', host: '0.0.0.0', port: 0, path: '/metrics' },
+    expect(resolve({ env: { OTEL_EXPORTER_PROMETHEUS_HOST: '0.0.0.0', OTEL_EXPORTER_PROMETHEUS_PORT: '0', MCP_OTEL_PROMETHEUS_ALLOW_UNAUTHENTICATED: 'true' } }).exporters).toEqual([
+      { type: 'prometheus', host: '0.0.0.0', port: 0, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: true },
     ]);
   });
 
@@ -243,7 +244,7 @@ describe('resolveConfig environment variables', () => {
         compression: 'none',
         temporality: 'cumulative',
       },
-      { type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics' },
+      { type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false },
     ]);
   });
 
@@ -295,5 +296,23 @@ describe('isSdkDisabled', () => {
 
   it('still validates the rest of a disabled config', () => {
     expect(linesOf({ env: { OTEL_SDK_DISABLED: 'true' }, config: { samplingRate: 7 } })).toEqual(['samplingRate: got 7, expected a number 0..1']);
+  });
+});
+
+describe('resolveConfig export timeouts', () => {
+  it('reports a chosen OTLP timeout longer than the interval, and cuts it to the interval', () => {
+    const result = resolveConfigLeniently({ config: { collectionInterval: '30s', exporters: [{ type: 'otlp', timeout: '120s' }] }, env: {} });
+    expect(result.config.exporters[0]).toMatchObject({ timeoutMs: 30_000 });
+    expect(result.issues.map(formatIssue)).toEqual([
+      expect.stringContaining('exporters[0].timeout: the OTLP timeout (2m, from "timeout" or OTEL_EXPORTER_OTLP_TIMEOUT) is longer than collectionInterval (30s)'),
+    ]);
+  });
+
+  it('says the same of OTEL_EXPORTER_OTLP_TIMEOUT, and nothing of the default timeout', () => {
+    const fromEnv = resolveConfigLeniently({ env: { OTEL_METRICS_EXPORTER: 'otlp', OTEL_METRIC_EXPORT_INTERVAL: '1000', OTEL_EXPORTER_OTLP_TIMEOUT: '5000' } });
+    expect(fromEnv.issues).toHaveLength(1);
+    const byDefault = resolveConfigLeniently({ env: { OTEL_METRICS_EXPORTER: 'otlp', OTEL_METRIC_EXPORT_INTERVAL: '1000' } });
+    expect(byDefault.issues).toEqual([]);
+    expect(byDefault.config.exporters[0]).toMatchObject({ timeoutMs: 1000 });
   });
 });

@@ -191,7 +191,7 @@ describe('resolveConfig validation of the config object', () => {
     expect(linesOf({ config: { exporters: [{ type: 'prometheus' }, { type: 'prometheus', port: 9464 }] } })).toEqual([
       'exporters[1]: prometheus exporter on 127.0.0.1:9464 clashes with exporters[0] on 127.0.0.1:9464; give each its own port (or port 0 for a free one)',
     ]);
-    expect(linesOf({ config: { exporters: [{ type: 'prometheus', host: '0.0.0.0', port: 9000 }, { type: 'prometheus', host: '127.0.0.1', port: 9000 }] } })).toHaveLength(1);
+    expect(linesOf({ config: { exporters: [{ type: 'prometheus', host: '0.0.0.0', port: 9000, allowUnauthenticated: true }, { type: 'prometheus', host: '127.0.0.1', port: 9000 }] } })).toHaveLength(1);
   });
 
   it('allows prometheus exporters on different ports, different hosts, or port 0', () => {
@@ -200,7 +200,7 @@ describe('resolveConfig validation of the config object', () => {
         exporters: [
           { type: 'prometheus' },
           { type: 'prometheus', port: 9465 },
-          { type: 'prometheus', host: '10.0.0.1' },
+          { type: 'prometheus', host: '10.0.0.1', allowUnauthenticated: true },
           { type: 'prometheus', port: 0 },
           { type: 'prometheus', port: 0 },
         ],

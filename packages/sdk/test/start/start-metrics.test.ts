@@ -69,8 +69,8 @@ describe('startMetrics', () => {
     expect(otelMetrics.getMeterProvider()).not.toBe(handle.meterProvider);
   });
 
-  it('rejects invalid config with a ConfigError that lists every problem', async () => {
-    const error: unknown = await startMetrics({ samplingRate: 2, collectionIntervall: '5s' } as never, noEnv).catch((e: unknown) => e);
+  it('rejects invalid config with a ConfigError that lists every problem in strict mode', async () => {
+    const error: unknown = await startMetrics({ strict: true, samplingRate: 2, collectionIntervall: '5s' } as never, noEnv).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     const messages = (error as ConfigError).issues.map((issue) => issue.path);
     expect(messages).toEqual(expect.arrayContaining(['samplingRate', 'collectionIntervall']));
@@ -86,12 +86,12 @@ describe('startMetrics', () => {
     await handle.forceFlush();
   });
 
-  it('rejects with the address and the fix when the Prometheus port is taken, leaving nothing behind', async () => {
+  it('rejects with the address and the fix when the Prometheus port is taken in strict mode, leaving nothing behind', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as AddressInfo;
     try {
-      await expect(startMetrics({ exporters: [{ type: 'prometheus', port }] }, noEnv)).rejects.toThrow(`127.0.0.1:${port}: the port is already in use`);
+      await expect(startMetrics({ strict: true, exporters: [{ type: 'prometheus', port }] }, noEnv)).rejects.toThrow(`127.0.0.1:${port}: the port is already in use`);
       expect(otelMetrics.getMeterProvider().constructor.name).toBe('NoopMeterProvider');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));

@@ -14,6 +14,8 @@ export function resolvedConfig(overrides: Partial<ResolvedConfig> = {}): Resolve
     cardinalityLimit: 2000,
     registerGlobal: false,
     shutdownOnSignals: false,
+    shutdownTimeoutMs: 5000,
+    strict: false,
     ...overrides,
   };
 }

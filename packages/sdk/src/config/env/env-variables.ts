@@ -25,6 +25,16 @@ export function readExportInterval(env: EnvReader): number | undefined {
   return env.read('OTEL_METRIC_EXPORT_INTERVAL', envInteger(1, undefined, ' (milliseconds)'));
 }
 
+/** `MCP_OTEL_SHUTDOWN_TIMEOUT`, in milliseconds. */
+export function readShutdownTimeout(env: EnvReader): number | undefined {
+  return env.read('MCP_OTEL_SHUTDOWN_TIMEOUT', envInteger(1, undefined, ' (milliseconds)'));
+}
+
+/** `MCP_OTEL_STRICT`: `true` makes every config or startup problem reject `startMetrics`. */
+export function readStrict(env: EnvReader): boolean | undefined {
+  return env.read('MCP_OTEL_STRICT', envBoolean);
+}
+
 /** `OTEL_METRICS_EXPORTER`: the exporter types to create, `[]` for `none`. */
 export function readExporterTypes(env: EnvReader): ExporterType[] | undefined {
   return env.read('OTEL_METRICS_EXPORTER', parseExporterList);

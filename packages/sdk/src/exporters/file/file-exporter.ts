@@ -2,6 +2,7 @@ import { ExportResultCode } from '@opentelemetry/core';
 import type { ExportResult } from '@opentelemetry/core';
 import { AggregationTemporality } from '@opentelemetry/sdk-metrics';
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import type { Reporter } from '../../report/reporter.js';
 import { FileFailureLog } from './file-failure-log.js';
 import type { FileFormat } from './file-options.js';
 import type { FileExporterStats, FileSink } from './file-sink.js';
@@ -18,7 +19,7 @@ const MAX_PENDING_WRITES = 2;
  *
  * A failed write (missing directory, permissions, full disk) never fails the export: the
  * collection is dropped, counted in `stats()`, and the failure reported once through `diag`
- * with the path and the fix. The next collection tries again. `shutdown()` waits for the writes.
+ * with the path and the fix (or the logger given). The next collection tries again. `shutdown()` waits for the writes.
  */
 export class FileMetricExporter implements PushMetricExporter {
   private readonly counts: FileExporterStats = { writtenExports: 0, droppedExports: 0 };
@@ -31,8 +32,9 @@ export class FileMetricExporter implements PushMetricExporter {
     path: string,
     private readonly format: FileFormat,
     private readonly sink: FileSink,
+    logger?: Reporter,
   ) {
-    this.log = new FileFailureLog(path);
+    this.log = new FileFailureLog(path, logger);
   }
 
   export(metrics: ResourceMetrics, resultCallback: (result: ExportResult) => void): void {

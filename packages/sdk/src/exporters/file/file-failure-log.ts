@@ -1,4 +1,5 @@
 import { diag } from '@opentelemetry/api';
+import type { Reporter } from '../../report/reporter.js';
 
 /**
  * Reports file-exporter failures through `diag.error` once per kind (`ENOENT`, `EACCES`,
@@ -9,18 +10,22 @@ export class FileFailureLog {
   private readonly reported = new Set<string>();
   private failing = false;
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    /** OTel's `diag` by default; the SDK's stderr reporter inside `startMetrics`. */
+    private readonly logger: Reporter = diag,
+  ) {}
 
   failed(error: unknown): void {
     this.failing = true;
     const code = errorCodeOf(error);
     const message = `File exporter: cannot write metrics to ${this.path}: ${messageOf(error)}`;
     if (this.reported.has(code)) {
-      diag.debug(message);
+      this.logger.debug(message);
       return;
     }
     this.reported.add(code);
-    diag.error(
+    this.logger.error(
       `${message}. Fix: ${fileFixFor(code, this.path)} Metrics keep being recorded; this collection is ` +
         'dropped, and further failures of this kind are counted in stats(), not logged.',
     );
@@ -34,7 +39,7 @@ export class FileFailureLog {
   succeeded(): void {
     if (!this.failing) return;
     this.failing = false;
-    diag.info(`File exporter: writing metrics to ${this.path} again.`);
+    this.logger.info(`File exporter: writing metrics to ${this.path} again.`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import type { MetricProducer } from '@opentelemetry/sdk-metrics';
 import type { ResolvedPrometheusExporter } from '../../config/resolved-config.js';
+import type { Reporter } from '../../report/reporter.js';
 import { createPrometheusScrapeHandler } from '../../platform/node/prometheus-scrape-handler.js';
 import type { MetricsRequestHandler } from '../../platform/node/prometheus-scrape-handler.js';
 
@@ -23,11 +24,18 @@ export function createPrometheusReader(
   config: ResolvedPrometheusExporter,
   cardinalityLimit: number,
   metricProducers: MetricProducer[] = [],
+  logger?: Reporter,
 ): PrometheusReader {
   const reader = new PrometheusExporter({ preventServerStart: true, host: config.host, port: config.port, endpoint: config.path, metricProducers });
   // exporter-prometheus takes no cardinality option; the MetricReader reads this selector per stream.
   setCardinalityLimit(reader, cardinalityLimit);
-  return { reader, config, path: config.path, handle: createPrometheusScrapeHandler(reader) };
+  return { reader, config, path: config.path, handle: createPrometheusScrapeHandler(reader, {
+      logger,
+      maxConcurrentScrapes: config.maxConcurrentScrapes,
+      minScrapeIntervalMs: config.minScrapeIntervalMs,
+      scrapeTimeoutMs: config.scrapeTimeoutMs,
+    }),
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { diag } from '@opentelemetry/api';
+import type { Reporter } from '../../report/reporter.js';
 import type { StatsdExporterStats } from './statsd-transport.js';
 
 /**
@@ -11,7 +12,11 @@ export class StatsdDeliveryLog {
   private readonly counts: StatsdExporterStats = { sentPayloads: 0, droppedLines: 0, refusedDatagrams: 0 };
 
   /** @param target e.g. `udp://127.0.0.1:8125`, named in every message. */
-  constructor(private readonly target: string) {}
+  constructor(
+    private readonly target: string,
+    /** OTel's `diag` by default; the SDK's stderr reporter inside `startMetrics`. */
+    private readonly logger: Reporter = diag,
+  ) {}
 
   sent(payloads = 1): void {
     this.counts.sentPayloads += payloads;
@@ -25,11 +30,11 @@ export class StatsdDeliveryLog {
 
   private warnOnce(key: string, message: string, problem: string): void {
     if (this.warned.has(key)) {
-      diag.debug(message);
+      this.logger.debug(message);
       return;
     }
     this.warned.add(key);
-    diag.warn(`${message} Fix: ${fixFor(problem)} Further problems of this kind are counted in stats(), not logged.`);
+    this.logger.warn(`${message} Fix: ${fixFor(problem)} Further problems of this kind are counted in stats(), not logged.`);
   }
 
   /** Reports a problem that loses nothing yet (TCP keeps lines queued while it reconnects). */
@@ -50,7 +55,7 @@ export class StatsdDeliveryLog {
   oversized(count: number, maxPacketBytes: number): void {
     if (count === 0 || this.warned.has('oversized')) return;
     this.warned.add('oversized');
-    diag.warn(
+    this.logger.warn(
       `StatsD exporter: ${count} line(s) longer than maxPacketBytes (${maxPacketBytes}) were sent ` +
         `in datagrams of their own and may be fragmented or dropped on the way to ${this.target}. ` +
         'Fix: shorten attribute values or drop attributes with a View, or raise maxPacketBytes.',

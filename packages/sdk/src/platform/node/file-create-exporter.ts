@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { FileMetricExporter } from '../../exporters/file/file-exporter.js';
+import type { Reporter } from '../../report/reporter.js';
 import type { FileExporterOptions } from '../../exporters/file/file-options.js';
 import { AtomicFileWriter } from './file-atomic-writer.js';
 import { RotatingFileAppender } from './file-rotating-appender.js';
@@ -8,6 +9,8 @@ import { RotatingFileAppender } from './file-rotating-appender.js';
 export interface FileExporterDependencies {
   /** Clock of interval rotation. @default Date.now */
   now?: () => number;
+  /** Where write failures are reported. @default OTel's `diag` */
+  logger?: Reporter;
 }
 
 /**
@@ -32,5 +35,5 @@ export function createFileExporter(config: FileExporterOptions, dependencies: Fi
   const file = path.resolve(config.path);
   const sink =
     config.format === 'prometheus' ? new AtomicFileWriter(file) : new RotatingFileAppender(file, config.rotation, dependencies.now);
-  return new FileMetricExporter(file, config.format, sink);
+  return new FileMetricExporter(file, config.format, sink, dependencies.logger);
 }

@@ -1,11 +1,10 @@
 import { diag } from '@opentelemetry/api';
 import type { CollectionResult } from '@opentelemetry/sdk-metrics';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream';
-import type { Writable } from 'node:stream';
-import { constants as zlibConstants, createGzip } from 'node:zlib';
 import { acceptsGzip } from '../../exporters/prometheus/accepts-gzip.js';
 import { DEFAULT_CHUNK_LINES, PrometheusTextSerializer } from '../../exporters/prometheus/prometheus-text-serializer.js';
+import type { Reporter } from '../../report/reporter.js';
+import { ScrapeFailure, ScrapeSnapshot } from './scrape-snapshot.js';
 import { writeChunks } from './write-chunks.js';
 
 /** The content type of the Prometheus text exposition format. */
@@ -16,8 +15,11 @@ export type MetricsRequestHandler = (request: IncomingMessage, response: ServerR
 
 /** What the handler needs of a `MetricReader`: `collect()`, looked up on every scrape. */
 export interface CollectingReader {
-  collect(): Promise<CollectionResult>;
+  collect(options?: { timeoutMillis?: number }): Promise<CollectionResult>;
 }
+
+/** Defaults of {@link PrometheusScrapeHandlerOptions}, as documented there. */
+export const SCRAPE_DEFAULTS = { maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000 } as const;
 
 /** Options of {@link createPrometheusScrapeHandler}. */
 export interface PrometheusScrapeHandlerOptions {
@@ -31,15 +33,30 @@ export interface PrometheusScrapeHandlerOptions {
    * @default 'gzip'
    */
   compression?: 'gzip' | 'none';
+  /** Scrapes served at once; one more gets `503` with `Retry-After: 1`. @default 16 */
+  maxConcurrentScrapes?: number;
+  /**
+   * A scrape that comes within this long of the last collection gets that collection's exposition
+   * instead of a new one. Scrapes that arrive while a collection is made always share it. @default 0
+   */
+  minScrapeIntervalMs?: number;
+  /** Observable callbacks that have not answered by then are left out of the scrape. @default 10000 (Prometheus' scrape_timeout) */
+  scrapeTimeoutMs?: number;
+  /** Where a failed scrape is reported (once per handler). @default OTel's `diag` */
+  logger?: Reporter | undefined;
+  /** Clock of `minScrapeIntervalMs`. @default Date.now */
+  now?: () => number;
 }
 
 /**
- * A `/metrics` handler that never stalls the host: it collects through `reader.collect()` (OTel's
+ * A `/metrics` handler that never stalls the host, however many scrapers call it at once. Scrapes
+ * that arrive while a collection is being made share it: `reader.collect()` runs once (OTel's
  * aggregation, plus whatever wraps that method on the instance, such as collect-time transforms),
- * then streams the exposition in chunks of `chunkLines` samples, yielding to the event loop between
- * chunks and waiting for `'drain'` when the scraper reads slowly. A scraper that disconnects stops
- * the work; a failed collection answers 500. `HEAD` answers the headers without collecting. It
- * never throws; problems go to `diag` once per handler.
+ * the exposition is serialized once, in chunks of `chunkLines` samples with a turn of the event loop
+ * between chunks, and gzip-compressed once. Each response is written as fast as its scraper reads
+ * (waiting for `'drain'`); when every scraper of a collection has gone, the work stops. Past
+ * `maxConcurrentScrapes` it answers `503`; a failed collection answers 500. `HEAD` answers the
+ * headers without collecting. It never throws; problems are reported once per handler.
  *
  * @example
  * ```ts
@@ -52,39 +69,58 @@ export function createPrometheusScrapeHandler(reader: CollectingReader, options:
   const serializer = options.serializer ?? new PrometheusTextSerializer();
   const chunkLines = options.chunkLines ?? DEFAULT_CHUNK_LINES;
   const compression = options.compression ?? 'gzip';
+  const maxConcurrent = options.maxConcurrentScrapes ?? SCRAPE_DEFAULTS.maxConcurrentScrapes;
+  const minIntervalMs = options.minScrapeIntervalMs ?? SCRAPE_DEFAULTS.minScrapeIntervalMs;
+  const timeoutMillis = options.scrapeTimeoutMs ?? SCRAPE_DEFAULTS.scrapeTimeoutMs;
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? diag;
   let warned = false;
   const warnOnce = (message: string, error: unknown): void => {
     if (warned) return;
     warned = true;
-    diag.error(message, error);
+    logger.error(`${message}: ${errorText(error)}`);
+  };
+
+  let current: ScrapeSnapshot | undefined;
+  const snapshot = (): ScrapeSnapshot => {
+    const reusable =
+      current !== undefined && !current.text.abandoned && (current.finishedAt === undefined || now() - current.finishedAt < minIntervalMs);
+    if (!reusable) current = new ScrapeSnapshot(() => reader.collect({ timeoutMillis }), serializer, chunkLines, now);
+    return current!;
   };
 
   async function scrape(response: ServerResponse, gzip: boolean): Promise<void> {
-    let result: CollectionResult;
+    const shared = snapshot();
     try {
-      result = await reader.collect();
+      const outcome = await writeChunks(response, gzip ? shared.gzip().read() : shared.text.read());
+      if (shared.errors.length > 0) warnOnce('mcp-otel: some metrics could not be collected for a Prometheus scrape', shared.errors);
+      if (outcome === 'done') response.end();
     } catch (error) {
-      warnOnce('mcp-otel: collecting metrics for a Prometheus scrape failed', error);
-      if (!response.headersSent && !response.destroyed) {
-        response.statusCode = 500;
-        response.removeHeader('content-encoding');
-        response.end(`# failed to collect metrics: ${error instanceof Error ? error.message : String(error)}\n`);
+      const failure = error instanceof ScrapeFailure ? error : new ScrapeFailure('serialize', error);
+      if (failure.stage === 'collect') {
+        warnOnce('mcp-otel: collecting metrics for a Prometheus scrape failed', failure.error);
+        if (!response.headersSent && !response.destroyed) {
+          response.statusCode = 500;
+          response.removeHeader('content-encoding');
+          response.end(`# failed to collect metrics: ${failure.message}\n`);
+        }
+        return;
       }
-      return;
-    }
-    if (result.errors.length > 0) warnOnce('mcp-otel: some metrics could not be collected for a Prometheus scrape', result.errors);
-    const body = gzip ? gzipInto(response) : response;
-    try {
-      const outcome = await writeChunks(body, serializer.chunks(result.resourceMetrics, chunkLines));
-      if (outcome === 'done') body.end();
-    } catch (error) {
-      warnOnce('mcp-otel: serializing metrics for a Prometheus scrape failed', error);
+      warnOnce('mcp-otel: serializing metrics for a Prometheus scrape failed', failure.error);
       // Cut the body short, so the scraper sees a failed scrape, not partial data.
       response.destroy();
     }
   }
 
+  let active = 0;
   return (request, response) => {
+    if (request.method !== 'HEAD' && active >= maxConcurrent) {
+      response.statusCode = 503;
+      response.setHeader('retry-after', '1');
+      response.setHeader('content-type', 'text/plain; charset=utf-8');
+      response.end(`# too many concurrent scrapes (more than ${maxConcurrent}); retry later\n`);
+      return;
+    }
     const gzip = compression === 'gzip' && acceptsGzip(request.headers['accept-encoding']);
     response.statusCode = 200;
     response.setHeader('content-type', PROMETHEUS_CONTENT_TYPE);
@@ -94,14 +130,14 @@ export function createPrometheusScrapeHandler(reader: CollectingReader, options:
       response.end();
       return;
     }
+    active++;
+    response.once('close', () => active--);
     void scrape(response, gzip);
   };
 }
 
-/** A gzip stream piped into `response`; destroyed with it when the scraper goes away. */
-function gzipInto(response: ServerResponse): Writable {
-  const gzip = createGzip({ level: zlibConstants.Z_BEST_SPEED });
-  // The only errors are a scraper gone away (the work stops) or a zlib failure (the body is cut).
-  pipeline(gzip, response, () => undefined);
-  return gzip;
+/** One line for a report: messages only, never a stack. */
+function errorText(error: unknown): string {
+  const errors: unknown[] = Array.isArray(error) ? (error as unknown[]) : [error];
+  return errors.map((each) => (typeof each === 'object' && each !== null && 'message' in each ? String(each.message) : String(each))).join('; ');
 }

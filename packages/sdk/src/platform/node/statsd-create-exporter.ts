@@ -1,3 +1,4 @@
+import type { Reporter } from '../../report/reporter.js';
 import { StatsdDeliveryLog } from '../../exporters/statsd/statsd-delivery-log.js';
 import { StatsdMetricExporter } from '../../exporters/statsd/statsd-exporter.js';
 import type { StatsdExporterOptions } from '../../exporters/statsd/statsd-options.js';
@@ -13,6 +14,8 @@ export interface StatsdExporterDependencies {
   lookup?: StatsdLookup;
   /** TCP queue, timeout and backoff limits. */
   tcpLimits?: Partial<StatsdTcpLimits>;
+  /** Where delivery problems are reported. @default OTel's `diag` */
+  logger?: Reporter;
 }
 
 /**
@@ -32,11 +35,16 @@ export interface StatsdExporterDependencies {
  * ```
  */
 export function createStatsdExporter(config: StatsdExporterOptions, dependencies: StatsdExporterDependencies = {}): StatsdMetricExporter {
-  const log = new StatsdDeliveryLog(`${config.protocol}://${config.host}:${config.port}`);
+  const log = new StatsdDeliveryLog(statsdTarget(config), dependencies.logger);
   const resolver = new StatsdAddressResolver(config.host, dependencies.lookup);
   const transport =
     config.protocol === 'tcp'
       ? new StatsdTcpTransport(config.port, resolver, log, dependencies.tcpLimits)
       : new StatsdUdpTransport(config.port, resolver, log);
   return new StatsdMetricExporter(config, transport, log);
+}
+
+/** `udp://127.0.0.1:8125`: where a StatsD exporter sends, as its messages name it. */
+export function statsdTarget(config: Pick<StatsdExporterOptions, 'protocol' | 'host' | 'port'>): string {
+  return `${config.protocol}://${config.host}:${config.port}`;
 }

@@ -13,7 +13,7 @@ import { mapMetrics } from '../../../src/transform/collect-transform.js';
 import { httpRequest } from '../../peers/http-request.js';
 import { parseExposition } from './parse-exposition.js';
 
-const CONFIG: ResolvedPrometheusExporter = { type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics' };
+const CONFIG: ResolvedPrometheusExporter = { type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false };
 
 /** One scrape of `prometheus.handle` mounted on a real server on 127.0.0.1. */
 async function scrape(prometheus: PrometheusReader): Promise<string> {

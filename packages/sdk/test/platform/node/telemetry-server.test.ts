@@ -29,7 +29,7 @@ describe('startTelemetryServer', () => {
     const { port } = blocker.address() as AddressInfo;
     try {
       await expect(startTelemetryServer({ host: '127.0.0.1', port, routes: {} })).rejects.toThrow(
-        `cannot serve Prometheus metrics on 127.0.0.1:${port}: the port is already in use. Set the prometheus exporter's "port" (or OTEL_EXPORTER_PROMETHEUS_PORT)`,
+        `cannot serve Prometheus metrics on 127.0.0.1:${port}: the port is already in use (another copy of this server?). Set the prometheus exporter's "port" (or OTEL_EXPORTER_PROMETHEUS_PORT)`,
       );
     } finally {
       await new Promise((resolve) => blocker.close(resolve));

@@ -1,0 +1,31 @@
+import type { ConfigIssue } from '../config/config-error.js';
+import { formatIssue } from '../config/config-error.js';
+
+/**
+ * Something `startMetrics` could not do as configured, outside strict mode. The rest runs; each
+ * problem is reported once on stderr, listed in `handle.problems`, and counted in the
+ * `mcp_otel.sdk.problems` gauge.
+ */
+export interface MetricsProblem {
+  /**
+   * `config`: an invalid value was ignored (its lower-precedence source or default applies).
+   * `listen`: an endpoint could not be served (e.g. the Prometheus port is taken).
+   */
+  readonly kind: 'config' | 'listen';
+  /** Where: a config path (`env OTEL_EXPORTER_PROMETHEUS_PORT`) or an address (`127.0.0.1:9464`). */
+  readonly where: string;
+  /** One sentence: what happened, what applies instead, and the fix. */
+  readonly message: string;
+}
+
+const STRICT_HINT = 'set strict: true (MCP_OTEL_STRICT=true) to make this an error';
+
+/** The problem for a config issue that was ignored. */
+export function configProblem(issue: ConfigIssue): MetricsProblem {
+  return { kind: 'config', where: issue.path, message: `ignoring ${formatIssue(issue)} (${STRICT_HINT}).` };
+}
+
+/** The problem for an endpoint that could not listen; `reason` names the address and the fix. */
+export function listenProblem(address: string, reason: string): MetricsProblem {
+  return { kind: 'listen', where: address, message: `${reason} Metrics are still recorded and sent to the other exporters (${STRICT_HINT}).` };
+}
