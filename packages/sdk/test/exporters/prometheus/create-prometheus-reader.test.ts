@@ -13,7 +13,7 @@ import { mapMetrics } from '../../../src/transform/collect-transform.js';
 import { httpRequest } from '../../peers/http-request.js';
 import { parseExposition } from './parse-exposition.js';
 
-const CONFIG: ResolvedPrometheusExporter = { type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false };
+const CONFIG: ResolvedPrometheusExporter = { type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false, withoutUnits: false };
 
 /** One scrape of `prometheus.handle` mounted on a real server on 127.0.0.1. */
 async function scrape(prometheus: PrometheusReader): Promise<string> {
@@ -85,5 +85,21 @@ describe('createPrometheusReader', () => {
     expect(parsed.type.reply_size).toBe('histogram');
     expect(parsed.samples.find((s) => s.name === 'reply_size_count')?.value).toBe('3');
     expect(parsed.samples.filter((s) => s.name === 'reply_size_bucket').at(-1)).toMatchObject({ labels: { le: '+Inf' }, value: '3' });
+  });
+
+  it('names metrics with their unit suffixes by default, and as before with withoutUnits: true', async () => {
+    const names: string[][] = [];
+    for (const withoutUnits of [false, true]) {
+      const prometheus = createPrometheusReader({ ...CONFIG, withoutUnits }, 2000);
+      const sdk = new MeterProvider({ readers: [prometheus.reader] });
+      sdk.getMeter('test').createHistogram('mcp.server.operation.duration', { unit: 's' }).record(0.2);
+      sdk.getMeter('test').createCounter('mcp_otel.transport.messages', { unit: '{message}' }).add(1);
+      names.push([...new Set(parseExposition(await scrape(prometheus)).samples.map((sample) => sample.name))].filter((name) => name !== 'target_info').sort());
+      await sdk.shutdown();
+    }
+    expect(names).toEqual([
+      ['mcp_otel_transport_messages_total', 'mcp_server_operation_duration_seconds_bucket', 'mcp_server_operation_duration_seconds_count', 'mcp_server_operation_duration_seconds_sum'],
+      ['mcp_otel_transport_messages_total', 'mcp_server_operation_duration_bucket', 'mcp_server_operation_duration_count', 'mcp_server_operation_duration_sum'],
+    ]);
   });
 });
