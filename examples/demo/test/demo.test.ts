@@ -45,17 +45,17 @@ describeWithPeer('prometheus', 'the demo (npm start)', () => {
     const text = await pollUntil(
       async () => {
         const body = await (await fetch(demo!.metricsUrl)).text();
-        const ready = [/demo_client_calls_total\{[^}]*demo_call="echo"/, /mcp_server_operation_duration_count\{[^}]*gen_ai_tool_name="flaky_fetch"/, /error_type="tool_error"/, /mcp_client_operation_duration_count\{[^}]*gen_ai_tool_name="slow_report"/];
+        const ready = [/demo_client_calls_total\{[^}]*demo_call="echo"/, /mcp_server_operation_duration_seconds_count\{[^}]*gen_ai_tool_name="flaky_fetch"/, /error_type="tool_error"/, /mcp_client_operation_duration_seconds_count\{[^}]*gen_ai_tool_name="slow_report"/];
         return ready.every((pattern) => pattern.test(body)) ? body : undefined;
       },
       { timeoutMs: 20_000, intervalMs: 200, what: 'demo metrics' },
     );
     expect(text).toMatch(/target_info\{[^}]*service_name="mcp-otel-demo"/);
     // Server side: tools/call with the tool name and the semconv operation name, over HTTP (tcp).
-    expect(text).toMatch(/mcp_server_operation_duration_count\{[^}]*mcp_method_name="tools\/call"[^}]*gen_ai_tool_name="echo"[^}]*\} \d+/);
-    expect(text).toMatch(/mcp_server_operation_duration_count\{[^}]*network_transport="tcp"/);
+    expect(text).toMatch(/mcp_server_operation_duration_seconds_count\{[^}]*mcp_method_name="tools\/call"[^}]*gen_ai_tool_name="echo"[^}]*\} \d+/);
+    expect(text).toMatch(/mcp_server_operation_duration_seconds_count\{[^}]*network_transport="tcp"/);
     // Client side, with the server address, and the transport-level counters.
-    expect(text).toMatch(/mcp_client_operation_duration_count\{[^}]*server_address="127\.0\.0\.1"[^}]*gen_ai_tool_name="slow_report"/);
+    expect(text).toMatch(/mcp_client_operation_duration_seconds_count\{[^}]*server_address="127\.0\.0\.1"[^}]*gen_ai_tool_name="slow_report"/);
     expect(text).toMatch(/mcp_otel_transport_messages_total\{/);
     const check = await promtoolCheckMetrics(text);
     expect(check.output).toBe('');

@@ -67,6 +67,7 @@ describe('docs/metrics.md', () => {
 
   it('states the bucket boundaries the code advises', () => {
     expect(DOC).toContain(`[${semconv.MCP_DURATION_BUCKETS.join(', ')}]`);
+    expect(DOC).toContain(`[${semconv.EXECUTE_TOOL_DURATION_BUCKETS.join(', ')}]`);
     expect(DOC).toContain(`[${ours.MESSAGE_SIZE_BUCKETS.join(', ')}]`);
   });
 

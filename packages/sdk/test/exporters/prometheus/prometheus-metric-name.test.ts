@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { prometheusNameWithSuffixes } from '../../../src/exporters/prometheus/prometheus-metric-name.js';
 import type { PrometheusMetricKind } from '../../../src/exporters/prometheus/prometheus-metric-name.js';
 
@@ -59,5 +61,20 @@ describe('prometheusNameWithSuffixes', () => {
 
   it.each(MCP)('names the mcp-otel metric %s (%s, %s) %s', (name, unit, kind, expected) => {
     expect(prometheusNameWithSuffixes(name, unit, kind)).toBe(expected);
+  });
+
+  it('gives every metric of docs/metrics.md the Prometheus name the page states', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../../../../docs/metrics.md'), 'utf8');
+    const lines = doc.slice(doc.indexOf('\n## Summary\n')).split('\n');
+    const first = lines.findIndex((line) => line.startsWith('|'));
+    const table = lines.slice(first, lines.findIndex((line, i) => i > first && !line.startsWith('|')));
+    const rows = table
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|').map((cell) => cell.trim().replace(/^`(.*)`$/, '$1')));
+    const kinds: Record<string, PrometheusMetricKind> = { Histogram: 'histogram', 'Counter (observable)': 'counter', 'UpDownCounter (observable)': 'updowncounter' };
+    expect(rows.length).toBeGreaterThan(10);
+    for (const [, metric, instrument, unit, , , , prometheusName] of rows) {
+      expect([metric, prometheusNameWithSuffixes(metric!, unit!, kinds[instrument!]!)]).toEqual([metric, prometheusName]);
+    }
   });
 });
