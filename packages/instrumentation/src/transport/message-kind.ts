@@ -17,12 +17,10 @@ export type JsonRpcId = string | number;
 
 /**
  * Classifies a message by shape alone (no schema parse, no allocation). Anything that is not a single
- * JSON-RPC 2.0 object, such as a batch array or a missing `jsonrpc`, is `invalid`; so is a request
- * both MCP SDK lines (1.x and 2.x share the schema) drop without an answer: an id that is not a
- * string or a safe integer (`1e308`, `2 ** 53`, `1.5`), params that are not an object (`null`, an
- * array), `_meta` that is not an object, or a key beyond `jsonrpc`, `id`, `method`, `params` (their
- * request schema is strict; a `toJSON` member is such a key). Counting those as requests would leave
- * them in flight forever.
+ * JSON-RPC 2.0 object, such as a batch array or a missing `jsonrpc`, is `invalid`; so is a message
+ * with an id both MCP SDK lines (1.x and 2.x share the schema) reject: one that is not a string or a
+ * safe integer (`1e308`, `2 ** 53`, `1.5`). For requests received, {@link isServableRequest} holds
+ * the rest of their request schema.
  */
 export function classifyMessage(message: unknown): MessageKind {
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return KIND_INVALID;
@@ -38,7 +36,7 @@ export function classifyFields(m: Record<string, unknown>, method: unknown, id: 
   if (m['jsonrpc'] !== '2.0') return KIND_INVALID;
   if (typeof method === 'string') {
     if (id === undefined) return 'id' in m ? KIND_INVALID : KIND_NOTIFICATION;
-    return isId(id) && isServableRequest(m) ? KIND_REQUEST : KIND_INVALID;
+    return isId(id) ? KIND_REQUEST : KIND_INVALID;
   }
   if (!isId(id)) return KIND_INVALID;
   if ('result' in m) return KIND_RESPONSE;
@@ -50,8 +48,14 @@ export function isId(id: unknown): id is JsonRpcId {
   return typeof id === 'string' || Number.isSafeInteger(id);
 }
 
-/** The request-level rules of the SDKs' strict `JSONRPCRequestSchema` beyond the id (see above). */
-function isServableRequest(m: Record<string, unknown>): boolean {
+/**
+ * Whether a received request passes the rest of the SDKs' strict `JSONRPCRequestSchema`: params an
+ * object (not `null`, not an array), `_meta` an object with a valid `progressToken`, and no key
+ * beyond `jsonrpc`, `id`, `method`, `params` (a `toJSON` member is such a key). The SDKs drop other
+ * requests without an answer; counted as requests they would stay in flight forever. Only received
+ * requests are checked: what the local SDK sends it built itself.
+ */
+export function isServableRequest(m: Record<string, unknown>): boolean {
   for (const key in m) {
     if (key !== 'jsonrpc' && key !== 'id' && key !== 'method' && key !== 'params') return false;
   }

@@ -5,7 +5,7 @@ import { ERROR_TYPE_VALUE_CANCELLED, ERROR_TYPE_VALUE_CONNECTION_CLOSED, ERROR_T
 import { METHOD_NAMES, methodIndex } from '../mcp/mcp-methods.js';
 import { reportFailure, safeCall, warnOnce } from '../safe.js';
 import { ATTR_ERROR_TYPE } from '../semconv.js';
-import { KIND_ERROR, KIND_INVALID, KIND_NOTIFICATION, KIND_REQUEST, KIND_RESPONSE, classifyFields, classifyMessage, isId } from './message-kind.js';
+import { KIND_ERROR, KIND_INVALID, KIND_NOTIFICATION, KIND_REQUEST, KIND_RESPONSE, classifyFields, classifyMessage, isId, isServableRequest } from './message-kind.js';
 import type { JsonRpcId, MessageKind, ResponseKind } from './message-kind.js';
 import { watchInputEnd } from './input-end-watch.js';
 import { PendingTable } from './pending-table.js';
@@ -97,7 +97,8 @@ export class TransportState {
     const m = message as Record<string, unknown>;
     const method = m['method'];
     const id = m['id'];
-    const kind = classifyFields(m, method, id);
+    let kind = classifyFields(m, method, id);
+    if (kind === KIND_REQUEST && !isServableRequest(m)) kind = KIND_INVALID;
     this.cells.countMessage(DIR_RECEIVE, kind);
     if (this.recordSize) this.recordSizeOf(message, DIR_RECEIVE);
     if (kind === KIND_INVALID) return kind;
