@@ -3,7 +3,7 @@ import { errorTypeOf } from '../bounded-values.js';
 import { now } from '../clock.js';
 import { ERROR_TYPE_VALUE_CANCELLED, ERROR_TYPE_VALUE_CONNECTION_CLOSED, ERROR_TYPE_VALUE_HEADER_MISMATCH, ERROR_TYPE_VALUE_TIMEOUT } from '../mcp-otel-names.js';
 import { METHOD_NAMES, methodIndex } from '../mcp/mcp-methods.js';
-import { reportFailure, safeCall, warnOnce } from '../safe.js';
+import { safeCall, warnOnce } from '../safe.js';
 import { ATTR_ERROR_TYPE } from '../semconv.js';
 import { KIND_ERROR, KIND_INVALID, KIND_NOTIFICATION, KIND_REQUEST, KIND_RESPONSE, classifyFields, classifyMessage, isId, isServableRequest } from './message-kind.js';
 import type { JsonRpcId, MessageKind, ResponseKind } from './message-kind.js';
@@ -16,7 +16,6 @@ import type { Direction, TransportCells } from './transport-cells.js';
 import type { TransportProfile } from './transport-profile.js';
 import { normalizeHttpVersion } from './transport-profile.js';
 import type { TransportTelemetry } from './transport-telemetry.js';
-import { utf8Length } from './utf8-length.js';
 
 /** Requests tracked per direction and transport; beyond it new requests are counted but not timed. */
 const MAX_PENDING = 10_000;
@@ -280,14 +279,7 @@ export class TransportState {
   }
 
   private recordSizeOf(message: unknown, direction: Direction): void {
-    // Guarded on its own: a message JSON cannot serialize (a cycle, a BigInt) must not stop the timing.
-    try {
-      const json = JSON.stringify(message);
-      if (typeof json !== 'string') return;
-      this.telemetry.instruments().messageSize.record(utf8Length(json), this.cells.sizeAttributes[direction]);
-    } catch (error) {
-      reportFailure('measuring a message size', error);
-    }
+    this.telemetry.recordMessageSize(message, this.cells.sizeAttributes[direction] as Attributes);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { BatchObservableCallback, Histogram, Meter, MeterProvider, Observable, ObservableCounter, ObservableUpDownCounter } from '@opentelemetry/api';
+import type { Attributes, BatchObservableCallback, Histogram, Meter, MeterProvider, Observable, ObservableCounter, ObservableUpDownCounter } from '@opentelemetry/api';
 import {
   MESSAGE_SIZE_BUCKETS,
   METRIC_MCP_OTEL_TRANSPORT_ACTIVE_CONNECTIONS,
@@ -15,6 +15,7 @@ import { MCP_DURATION_BUCKETS } from '../semconv.js';
 import { TransportCells } from './transport-cells.js';
 import type { TransportProfile } from './transport-profile.js';
 import type { TransportState } from './transport-state.js';
+import { utf8Length } from './utf8-length.js';
 
 /** Meter (instrumentation scope) of the transport metrics. */
 export const TRANSPORT_METER_NAME = '@mcp-otel/instrumentation/transport';
@@ -61,6 +62,18 @@ export class TransportTelemetry {
       this.cells.set(key, cells);
     }
     return cells;
+  }
+
+  /** Records a message's size as JSON text in UTF-8 bytes (`recordMessageSize`). */
+  recordMessageSize(message: unknown, attributes: Attributes): void {
+    // Guarded on its own: a message JSON cannot serialize (a cycle, a BigInt) must not stop the timing.
+    try {
+      const json = JSON.stringify(message);
+      if (typeof json !== 'string') return;
+      this.instruments().messageSize.record(utf8Length(json), attributes);
+    } catch (error) {
+      reportFailure('measuring a message size', error);
+    }
   }
 
   /** Sweeps `state` for stale requests at each collection until it has none in flight. */

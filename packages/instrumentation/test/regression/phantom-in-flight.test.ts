@@ -1,5 +1,5 @@
 import { instrumentMcpServer } from '@mcp-otel/instrumentation';
-import { PROTOCOL } from '../helpers/connect-pair.js';
+import { connectRawPeer } from '../helpers/connect-pair.js';
 import type { LinkedTransport, McpSdk, Message, TestServer } from '../helpers/sdk/mcp-sdk.js';
 import { SDKS } from '../helpers/sdk/sdks.js';
 import { series, TestMetrics, total, waitFor } from '../helpers/test-metrics.js';
@@ -27,13 +27,7 @@ async function serverWithPeer(sdk: McpSdk, metrics: TestMetrics, options: { inFl
   const server = sdk.createServer();
   instrumentMcpServer(server.raw, { meterProvider: metrics.provider, ...options });
   server.onerror(() => {});
-  const [peer, serverTransport] = sdk.linkedPair();
-  const received: Message[] = [];
-  peer.onmessage = (m) => received.push(m);
-  await server.connect(serverTransport);
-  await peer.start();
-  await peer.send({ jsonrpc: '2.0', id: 'init', method: 'initialize', params: { protocolVersion: PROTOCOL, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
-  await peer.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  const { peer, received } = await connectRawPeer(sdk, server);
   return { server, peer, received };
 }
 

@@ -1,8 +1,8 @@
 import { diag, DiagLogLevel } from '@opentelemetry/api';
 import fc from 'fast-check';
 import { instrumentMcpServer, MCP_METHODS } from '@mcp-otel/instrumentation';
-import { PROTOCOL, STATELESS_PROTOCOL } from '../helpers/connect-pair.js';
-import type { McpSdk, Message } from '../helpers/sdk/mcp-sdk.js';
+import { connectRawPeer, PROTOCOL, STATELESS_PROTOCOL } from '../helpers/connect-pair.js';
+import type { McpSdk } from '../helpers/sdk/mcp-sdk.js';
 import { SDKS } from '../helpers/sdk/sdks.js';
 import { TestMetrics, total, waitFor } from '../helpers/test-metrics.js';
 
@@ -59,13 +59,7 @@ async function exchange(sdk: McpSdk, messages: unknown[], metrics: TestMetrics |
   if (metrics !== undefined) instrumentMcpServer(server.raw, { meterProvider: metrics.provider, recordResourceUri: true, recordExecuteToolDuration: true });
   const errors: string[] = [];
   server.onerror((e) => errors.push(e.message));
-  const [peer, serverTransport] = sdk.linkedPair();
-  const received: Message[] = [];
-  peer.onmessage = (m) => received.push(m);
-  await server.connect(serverTransport);
-  await peer.start();
-  await peer.send({ jsonrpc: '2.0', id: 'init', method: 'initialize', params: { protocolVersion: PROTOCOL, capabilities: {}, clientInfo: { name: 'fuzz', version: '1' } } });
-  await peer.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  const { peer, received } = await connectRawPeer(sdk, server);
   for (const [n, m] of messages.entries()) {
     await peer.send(m).catch(() => undefined);
     const sentinel = `sentinel-${n}`;

@@ -1,7 +1,7 @@
 import { diag, DiagLogLevel } from '@opentelemetry/api';
 import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
-import { PROTOCOL } from '../helpers/connect-pair.js';
-import type { McpSdk, Message } from '../helpers/sdk/mcp-sdk.js';
+import { connectRawPeer, PROTOCOL } from '../helpers/connect-pair.js';
+import type { McpSdk } from '../helpers/sdk/mcp-sdk.js';
 import { SDKS } from '../helpers/sdk/sdks.js';
 import { TestMetrics, total, waitFor } from '../helpers/test-metrics.js';
 
@@ -77,13 +77,7 @@ async function transcript(sdk: McpSdk, instrument: boolean, metrics: TestMetrics
   if (instrument) instrumentMcpServer(server.raw, { meterProvider: metrics.provider, recordResourceUri: true });
   const errors: string[] = [];
   server.onerror((e) => errors.push(e.message));
-  const [peer, serverTransport] = sdk.linkedPair();
-  const received: Message[] = [];
-  peer.onmessage = (m) => received.push(m);
-  await server.connect(serverTransport);
-  await peer.start();
-  await peer.send({ jsonrpc: '2.0', id: 'init', method: 'initialize', params: { protocolVersion: PROTOCOL, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
-  await peer.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  const { peer, received } = await connectRawPeer(sdk, server);
   const steps: Step[] = [];
   let n = 0;
   for (const message of fuzzMessages()) {

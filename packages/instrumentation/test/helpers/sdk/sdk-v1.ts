@@ -7,7 +7,6 @@ import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolRequestSchema,
   CreateMessageRequestSchema,
@@ -17,9 +16,10 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Blocked, LinkedTransport, McpSdk, TestClient, TestServer } from './mcp-sdk.js';
+import { wrapClient } from './wrap-client.js';
+import { wrapServer } from './wrap-server.js';
 
 const ANY_RESULT = z.object({}).passthrough();
-const asTransport = (t: unknown) => t as Transport;
 
 /**
  * Tools that succeed, throw, return isError, block, and call back into the client (sampling,
@@ -51,19 +51,6 @@ function createTestServer(): TestServer {
   return wrapServer(server, server.server, blocked);
 }
 
-function wrapServer(raw: McpServer | Server, low: Server, blocked: Blocked[]): TestServer {
-  return {
-    raw,
-    blocked,
-    connect: (transport) => raw.connect(asTransport(transport)),
-    close: () => raw.close(),
-    sendLoggingMessage: (data) => low.sendLoggingMessage({ level: 'info', data }),
-    onerror: (handler) => {
-      low.onerror = handler;
-    },
-  };
-}
-
 function createFailingLowLevelServer(): TestServer {
   const low = new Server({ name: 'low', version: '1' }, { capabilities: { tools: {} } });
   low.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name: 't', inputSchema: { type: 'object' as const } }] }));
@@ -78,24 +65,10 @@ function createTestClient(): TestClient {
   client.setRequestHandler(CreateMessageRequestSchema, () => ({ role: 'assistant', content: { type: 'text', text: 'ok' }, model: 'm' }));
   client.setRequestHandler(ElicitRequestSchema, () => ({ action: 'accept', content: { n: 'x' } }));
   client.setRequestHandler(ListRootsRequestSchema, () => ({ roots: [] }));
-  return {
-    raw: client,
-    connect: (transport, options) => client.connect(asTransport(transport), options),
-    close: () => client.close(),
-    callTool: (name, args = {}, options) => client.callTool({ name, arguments: args }, undefined, options),
-    listTools: () => client.listTools(),
-    listPrompts: () => client.listPrompts(),
-    listResources: () => client.listResources(),
-    readResource: (uri) => client.readResource({ uri }),
-    getPrompt: (name, args) => client.getPrompt(args === undefined ? { name } : { name, arguments: args }),
-    completePrompt: (prompt, argument, value) => client.complete({ ref: { type: 'ref/prompt', name: prompt }, argument: { name: argument, value } }),
-    ping: () => client.ping(),
-    setLoggingLevel: (level) => client.setLoggingLevel(level),
-    request: (method, params = {}) => client.request({ method, params }, ANY_RESULT),
-    onerror: (handler) => {
-      client.onerror = handler;
-    },
-  };
+  return wrapClient(client, {
+    callTool: (name, args, options) => client.callTool({ name, arguments: args }, undefined, options),
+    request: (method, params) => client.request({ method, params }, ANY_RESULT),
+  });
 }
 
 /** `@modelcontextprotocol/sdk` 1.x. */

@@ -3,12 +3,12 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import { completable, InMemoryTransport, McpServer, Server } from '@modelcontextprotocol/server';
-import type { Transport } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import type { Blocked, LinkedTransport, McpSdk, TestClient, TestServer } from './mcp-sdk.js';
+import { wrapClient } from './wrap-client.js';
+import { wrapServer } from './wrap-server.js';
 
 const ANY_RESULT = z.object({}).passthrough();
-const asTransport = (t: unknown) => t as Transport;
 
 /**
  * The 2.x twin of the 1.x test server (sdk-v1.ts): the same tools, resource and prompt, written
@@ -40,19 +40,6 @@ function createTestServer(): TestServer {
   return wrapServer(server, server.server, blocked);
 }
 
-function wrapServer(raw: McpServer | Server, low: Server, blocked: Blocked[]): TestServer {
-  return {
-    raw,
-    blocked,
-    connect: (transport) => raw.connect(asTransport(transport)),
-    close: () => raw.close(),
-    sendLoggingMessage: (data) => low.sendLoggingMessage({ level: 'info', data }),
-    onerror: (handler) => {
-      low.onerror = handler;
-    },
-  };
-}
-
 function createFailingLowLevelServer(): TestServer {
   const low = new Server({ name: 'low', version: '1' }, { capabilities: { tools: {} } });
   low.setRequestHandler('tools/list', () => ({ tools: [{ name: 't', inputSchema: { type: 'object' as const } }] }));
@@ -67,24 +54,10 @@ function createTestClient(): TestClient {
   client.setRequestHandler('sampling/createMessage', () => ({ role: 'assistant', content: { type: 'text', text: 'ok' }, model: 'm' }));
   client.setRequestHandler('elicitation/create', () => ({ action: 'accept', content: { n: 'x' } }));
   client.setRequestHandler('roots/list', () => ({ roots: [] }));
-  return {
-    raw: client,
-    connect: (transport, options) => client.connect(asTransport(transport), options),
-    close: () => client.close(),
-    callTool: (name, args = {}, options) => client.callTool({ name, arguments: args }, options),
-    listTools: () => client.listTools(),
-    listPrompts: () => client.listPrompts(),
-    listResources: () => client.listResources(),
-    readResource: (uri) => client.readResource({ uri }),
-    getPrompt: (name, args) => client.getPrompt(args === undefined ? { name } : { name, arguments: args }),
-    completePrompt: (prompt, argument, value) => client.complete({ ref: { type: 'ref/prompt', name: prompt }, argument: { name: argument, value } }),
-    ping: () => client.ping(),
-    setLoggingLevel: (level) => client.setLoggingLevel(level),
-    request: (method, params = {}) => client.request({ method, params }, ANY_RESULT),
-    onerror: (handler) => {
-      client.onerror = handler;
-    },
-  };
+  return wrapClient(client, {
+    callTool: (name, args, options) => client.callTool({ name, arguments: args }, options),
+    request: (method, params) => client.request({ method, params }, ANY_RESULT),
+  });
 }
 
 /** `@modelcontextprotocol/server` + `client` 2.x, and `@modelcontextprotocol/node` for node:http. */
