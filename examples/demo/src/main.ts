@@ -1,6 +1,6 @@
 import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
 import { startMetrics } from '@mcp-otel/sdk';
-import { parseDemoArgs } from './demo-args.js';
+import { DEMO_USAGE, parseDemoArgs } from './demo-args.js';
 import { startDemoClient } from './demo-client.js';
 import { startDemoHttpServer } from './demo-http-server.js';
 import { createDemoServer } from './demo-tools.js';
@@ -9,9 +9,14 @@ const log = (line: string) => process.stderr.write(line + '\n');
 
 async function main(): Promise<void> {
   const args = parseDemoArgs(process.argv.slice(2));
+  if (args === 'help') {
+    process.stdout.write(DEMO_USAGE);
+    return;
+  }
   // Only the service name is set in code, so OTEL_* variables and MCP_OTEL_CONFIG stay in charge
-  // of exporters (the default is Prometheus on 127.0.0.1:9464).
-  const telemetry = await startMetrics({ serviceName: 'mcp-otel-demo', serviceVersion: '0.1.0' });
+  // of exporters (the default is Prometheus on 127.0.0.1:9464); --metrics-port is that variable.
+  const env = args.metricsPort === undefined ? process.env : { ...process.env, OTEL_EXPORTER_PROMETHEUS_PORT: String(args.metricsPort) };
+  const telemetry = await startMetrics({ serviceName: 'mcp-otel-demo', serviceVersion: '0.1.0' }, { env });
   // Two lines of instrumentation: every server session and the client get MCP semantic-convention
   // metrics (operation and session durations) plus transport metrics.
   const server = await startDemoHttpServer({ host: '127.0.0.1', port: args.port, createServer: createDemoServer, onServer: instrumentMcpServer });

@@ -16,7 +16,8 @@ import { installShutdownBeforeExit } from './platform/node/shutdown-before-exit.
 import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
 import { ListenError, startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
-import { configProblem, listenProblem } from './report/problems.js';
+import { isGlobalMeterProviderRegistered } from './report/global-meter-provider.js';
+import { configProblem, globalProblem, listenProblem } from './report/problems.js';
 import type { MetricsProblem } from './report/problems.js';
 import { createReporter } from './report/reporter.js';
 import type { Reporter } from './report/reporter.js';
@@ -74,7 +75,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
   const { servers, endpoints } = await startServers(pipeline, resolved.strict, reporter, report);
   observeProblems(apiProvider.getMeter(SELF_METER_NAME), () => countByKind(problems));
 
-  const registeredGlobal = resolved.registerGlobal && registerGlobal(apiProvider);
+  const registeredGlobal = resolved.registerGlobal && registerGlobal(apiProvider, report);
   if (registeredGlobal) setFacadeProvider(apiProvider);
 
   let shutdownPromise: Promise<void> | undefined;
@@ -139,13 +140,16 @@ function countByKind(problems: readonly MetricsProblem[]): Map<string, number> {
   const counts = new Map<string, number>([
     ['config', 0],
     ['listen', 0],
+    ['global', 0],
   ]);
   for (const problem of problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
   return counts;
 }
 
 function reportLateShutdown(pipeline: MetricsPipeline, deadlineMs: number, reporter: Reporter): void {
-  const busy = pipeline.readers.push.filter((push) => push.exporter.status().exporting > 0).map((push) => push.config.type);
+  const stuck = pipeline.readers.push.filter((push) => push.exporter.status().exporting > 0);
+  for (const push of stuck) push.exporter.abandon();
+  const busy = stuck.map((push) => push.config.type);
   const which = busy.length === 0 ? 'the readers' : `the ${busy.join(', ')} exporter(s)`;
   reporter.warn(
     `shutdown did not finish within ${formatMs(deadlineMs)}: ${which} still had not answered, and were left behind ` +
@@ -153,12 +157,10 @@ function reportLateShutdown(pipeline: MetricsPipeline, deadlineMs: number, repor
   );
 }
 
-function registerGlobal(provider: ApiMeterProvider): boolean {
-  if (otelMetrics.setGlobalMeterProvider(provider)) return true;
-  diag.warn(
-    'mcp-otel: a global MeterProvider is already registered, so this one was not made global. ' +
-      'Shut down the earlier handle first, or pass registerGlobal: false and use handle.meterProvider.',
-  );
+/** Registers `provider` globally unless one already is (asked first: OTel's refusal logs a stack trace). */
+function registerGlobal(provider: ApiMeterProvider, report: (problem: MetricsProblem) => void): boolean {
+  if (!isGlobalMeterProviderRegistered() && otelMetrics.setGlobalMeterProvider(provider)) return true;
+  report(globalProblem());
   return false;
 }
 

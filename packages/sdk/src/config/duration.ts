@@ -50,6 +50,7 @@ export function parseDuration(input: DurationInput, path = 'duration'): number {
 
 /** A duration for messages: `"120s"`, `"1.5m"`, `"250ms"`. */
 export function formatMs(ms: number): string {
+  if (ms >= 3_600_000 && ms % 360_000 === 0) return `${ms / 3_600_000}h`;
   if (ms >= 60_000 && ms % 6_000 === 0) return `${ms / 60_000}m`;
   if (ms >= 1_000 && ms % 100 === 0) return `${ms / 1_000}s`;
   return `${ms}ms`;

@@ -6,6 +6,7 @@ import { createOtlpExporter } from '../exporters/otlp/create-otlp-exporter.js';
 import { otlpFix } from '../exporters/otlp/otlp-failure-fix.js';
 import { createFileExporter } from '../platform/node/file-create-exporter.js';
 import { createStatsdExporter, statsdTarget } from '../platform/node/statsd-create-exporter.js';
+import { ReleasableAgents } from '../platform/node/releasable-agents.js';
 import { ObservedExporter } from '../report/observed-exporter.js';
 import type { ObservedExporterIdentity } from '../report/observed-exporter.js';
 import type { Reporter } from '../report/reporter.js';
@@ -25,10 +26,11 @@ const componentCounts = new Map<string, number>();
  * and file exporters report their own problems (per kind, with the fix) through the same reporter.
  */
 export function createPushExporter(config: ResolvedPushExporter, reporter: Reporter, intervalMs: number): ObservedExporter {
-  const { exporter, identity, timeoutMs } = describe(config, reporter);
+  const { exporter, identity, timeoutMs, abandon } = describe(config, reporter);
   return new ObservedExporter(exporter, {
     identity,
     reporter,
+    abandon,
     deadlineMs: Math.min(intervalMs, timeoutMs ?? DEFAULT_EXPORT_DEADLINE_MS),
     retryNote: `at the next collection (every ${formatMs(intervalMs)})`,
   });
@@ -37,12 +39,14 @@ export function createPushExporter(config: ResolvedPushExporter, reporter: Repor
 function describe(
   config: ResolvedPushExporter,
   reporter: Reporter,
-): { exporter: PushMetricExporter; identity: ObservedExporterIdentity; timeoutMs?: number } {
+): { exporter: PushMetricExporter; identity: ObservedExporterIdentity; timeoutMs?: number; abandon?: () => void } {
   switch (config.type) {
     case 'otlp': {
       const type = config.protocol === 'http/json' ? 'otlp_http_json_metric_exporter' : 'otlp_http_metric_exporter';
       const identity = { ...component(type), label: 'otlp exporter', target: displayUrl(config.endpoint), fix: otlpFix };
-      return { exporter: createOtlpExporter(config), identity, timeoutMs: config.timeoutMs };
+      const agents = new ReleasableAgents();
+      const exporter = createOtlpExporter(config, { agentFactory: agents.factory });
+      return { exporter, identity, timeoutMs: config.timeoutMs, abandon: () => agents.release() };
     }
     case 'console':
       return { exporter: new ConsoleExporter(config), identity: { ...component('console_metric_exporter'), label: 'console exporter', target: 'stderr', fix: () => 'check that stderr is writable.' } };

@@ -44,6 +44,8 @@ export interface ObservedExporterOptions {
   deadlineMs: number;
   /** Says how often the next attempt comes, e.g. `every 60s`. */
   retryNote: string;
+  /** Lets go of an export still running after the shutdown deadline, so it holds no process alive. @default nothing */
+  abandon?: (() => void) | undefined;
   now?: () => number;
 }
 
@@ -60,6 +62,8 @@ export class ObservedExporter implements PushMetricExporter {
   readonly selectAggregation?: PushMetricExporter['selectAggregation'];
   private instruments: ExporterInstruments | undefined;
   private readonly attributes: Attributes;
+  /** Settles each export still running (as failed with `error`). */
+  private readonly running = new Set<(error: unknown) => void>();
   private readonly now: () => number;
   private readonly state: { -readonly [K in keyof ExportStatus]: ExportStatus[K] } = {
     consecutiveFailures: 0,
@@ -98,11 +102,14 @@ export class ObservedExporter implements PushMetricExporter {
       if (settled) return;
       settled = true;
       this.state.exporting--;
+      this.running.delete(giveUp);
       clearTimeout(timer);
       this.record(points, this.now() - started, failed ? exportErrorType(error) : undefined, error);
       resultCallback({ code: ExportResultCode.SUCCESS });
     };
-    const timer = setTimeout(() => settle(new ExportDeadlineError(this.options.deadlineMs), true), this.options.deadlineMs);
+    const giveUp = (error: unknown): void => settle(error, true);
+    this.running.add(giveUp);
+    const timer = setTimeout(() => giveUp(new ExportDeadlineError(this.options.deadlineMs)), this.options.deadlineMs);
     timer.unref?.();
     try {
       this.inner.export(metrics, (result) => settle(result.error, result.code !== ExportResultCode.SUCCESS));
@@ -119,6 +126,15 @@ export class ObservedExporter implements PushMetricExporter {
     return this.inner.shutdown();
   }
 
+  /**
+   * Shutdown gave up waiting for this exporter: its running exports are answered now (as failed,
+   * `error.type=abandoned`), so the reader's own timers end, and the exporter lets go of them.
+   */
+  abandon(): void {
+    this.options.abandon?.();
+    for (const giveUp of [...this.running]) giveUp(Object.assign(new Error('left behind at the shutdown deadline'), { code: ABANDONED }));
+  }
+
   private record(points: number, elapsedMs: number, errorType: string | undefined, error: unknown): void {
     const attributes = errorType === undefined ? this.attributes : { ...this.attributes, [ATTR_ERROR_TYPE]: errorType };
     this.instruments?.dataPoints.add(points, attributes);
@@ -133,7 +149,8 @@ export class ObservedExporter implements PushMetricExporter {
       this.state.lastSuccessAt = this.now();
       return;
     }
-    if (identity.fix !== undefined && this.state.consecutiveFailures === 0) {
+    // An export given up at the shutdown deadline is told once by the shutdown itself.
+    if (identity.fix !== undefined && this.state.consecutiveFailures === 0 && errorType !== ABANDONED) {
       reporter.warn(
         `${identity.label}: cannot export metrics to ${identity.target}: ${exportFailureReason(error)}. Fix: ${identity.fix(errorType)} ` +
           `Retrying ${this.options.retryNote}; until an export succeeds, failures are counted ` +
@@ -145,6 +162,9 @@ export class ObservedExporter implements PushMetricExporter {
     this.state.lastErrorType = errorType;
   }
 }
+
+/** `error.type` of an export still running when shutdown stopped waiting for it. */
+const ABANDONED = 'abandoned';
 
 /** The export did not finish by the exporter's deadline. */
 export class ExportDeadlineError extends Error {

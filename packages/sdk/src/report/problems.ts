@@ -10,8 +10,9 @@ export interface MetricsProblem {
   /**
    * `config`: an invalid value was ignored (its lower-precedence source or default applies).
    * `listen`: an endpoint could not be served (e.g. the Prometheus port is taken).
+   * `global`: another MeterProvider is the global one, so this one was not registered.
    */
-  readonly kind: 'config' | 'listen';
+  readonly kind: 'config' | 'listen' | 'global';
   /** Where: a config path (`env OTEL_EXPORTER_PROMETHEUS_PORT`) or an address (`127.0.0.1:9464`). */
   readonly where: string;
   /** One sentence: what happened, what applies instead, and the fix. */
@@ -28,4 +29,16 @@ export function configProblem(issue: ConfigIssue): MetricsProblem {
 /** The problem for an endpoint that could not listen; `reason` names the address and the fix. */
 export function listenProblem(address: string, reason: string): MetricsProblem {
   return { kind: 'listen', where: address, message: `${reason} Metrics are still recorded and sent to the other exporters (${STRICT_HINT}).` };
+}
+
+/** The problem when another MeterProvider is already the global one. */
+export function globalProblem(): MetricsProblem {
+  return {
+    kind: 'global',
+    where: 'registerGlobal',
+    message:
+      'a global MeterProvider is already registered, so this one was not made global (the module-level metrics facade and ' +
+      'instrumentation without a meterProvider option keep using the other one). Shut down the earlier handle first, or pass ' +
+      'registerGlobal: false and use handle.meterProvider.',
+  };
 }

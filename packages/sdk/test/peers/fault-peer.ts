@@ -24,10 +24,10 @@ export interface FaultPeer {
 }
 
 /**
- * Starts the peer with `behaviour`. A test that needs "the receiver is down" closes it (or never
- * starts one); "dying mid-run" is `close()` while exports are in flight.
+ * Starts the peer with `behaviour`, on `port` (a fixed one lets a test start it again after a
+ * `close()`, as a restarted receiver). "The receiver is down" is a port nobody listens on.
  */
-export async function startFaultPeer(behaviour: FaultBehaviour): Promise<FaultPeer> {
+export async function startFaultPeer(behaviour: FaultBehaviour, port = 0): Promise<FaultPeer> {
   let current = behaviour;
   let requests = 0;
   const sockets = new Set<Socket>();
@@ -41,10 +41,13 @@ export async function startFaultPeer(behaviour: FaultBehaviour): Promise<FaultPe
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/v1/metrics`,
+    url: `http://127.0.0.1:${bound}/v1/metrics`,
     get requests() {
       return requests;
     },

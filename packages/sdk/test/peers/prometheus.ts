@@ -13,6 +13,8 @@ export interface PrometheusOptions {
   targets: string[];
   /** Prometheus duration. @default "1s" */
   scrapeInterval?: string;
+  /** More keys for every scrape config, e.g. `authorization` or `tls_config`. @default {} */
+  scrapeExtras?: Record<string, unknown>;
 }
 
 /** One sample of an instant query. */
@@ -25,6 +27,8 @@ export interface PromSample {
 export interface PrometheusPeer {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
+  /** The prometheus.yml it runs with (for `promtool check config`). */
+  readonly configFile: string;
   /** Instant query through `/api/v1/query`. */
   query(promql: string): Promise<PromSample[]>;
   /**
@@ -68,6 +72,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Prome
         scheme: url.protocol.replace(':', ''),
         metrics_path: url.pathname,
         static_configs: [{ targets: [url.host] }],
+        ...options.scrapeExtras,
       };
     }),
   };
@@ -87,7 +92,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Prome
         ],
         readyUrl: `${url}/-/ready`,
       });
-      return makePeer(url, () => daemon.stop(), dir);
+      return makePeer(url, () => daemon.stop(), dir, path.join(dir, 'prometheus.yml'));
     });
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
@@ -95,7 +100,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Prome
   }
 }
 
-function makePeer(url: string, stopDaemon: () => Promise<void>, dir: string): PrometheusPeer {
+function makePeer(url: string, stopDaemon: () => Promise<void>, dir: string, configFile: string): PrometheusPeer {
   const query = async (promql: string): Promise<PromSample[]> => {
     const answer = await getJson<ApiAnswer<{ resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> }>>(
       `${url}/api/v1/query?query=${encodeURIComponent(promql)}`,
@@ -110,6 +115,7 @@ function makePeer(url: string, stopDaemon: () => Promise<void>, dir: string): Pr
   let stopped: Promise<void> | undefined;
   return {
     url,
+    configFile,
     query,
     targets,
     async waitForSeries(promql, timeoutMs = 20_000) {

@@ -53,15 +53,47 @@ describe('startMetrics', () => {
     early.increment(); // after shutdown: a no-op again
   });
 
-  it('does not take over a global provider that is already registered, and says so', async () => {
-    const warnings: string[] = [];
-    diag.setLogger({ ...silentLogger(), warn: (message: string) => void warnings.push(message) }, DiagLogLevel.WARN);
-    const first = await start({ ...promOnly }, noEnv);
-    const second = await start({ ...promOnly }, noEnv);
-    expect(otelMetrics.getMeterProvider()).toBe(first.meterProvider);
-    expect(warnings.some((w) => w.includes('a global MeterProvider is already registered'))).toBe(true);
-    second.counter('only.second').increment();
-    expect(await scrape(second)).toContain('only_second_total');
+  it('does not take over a global provider that is already registered, and says so once, without a stack trace', async () => {
+    const diagnostics: string[] = [];
+    const record = (message: string) => void diagnostics.push(message);
+    diag.setLogger({ ...silentLogger(), warn: record, error: record }, DiagLogLevel.WARN);
+    const stderr: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => stderr.push(String(chunk)) > 0);
+    try {
+      const first = await start({ ...promOnly }, noEnv);
+      const second = await start({ ...promOnly }, noEnv);
+      expect(otelMetrics.getMeterProvider()).toBe(first.meterProvider);
+      expect(second.problems).toEqual([expect.objectContaining({ kind: 'global', where: 'registerGlobal' })]);
+      expect(stderr.filter((line) => line.includes('a global MeterProvider is already registered'))).toHaveLength(1);
+      // OTel's own refusal (an error with a stack trace) never happened: the SDK asked first.
+      expect(diagnostics).toEqual([]);
+      second.counter('only.second').increment();
+      expect(await scrape(second)).toContain('only_second_total');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('serves the facade description as HELP for every kind (issue 9: "description missing")', async () => {
+    const handle = await start({ ...promOnly, registerGlobal: false }, noEnv);
+    handle.counter('help.calls', {}, { description: 'Calls made' }).increment();
+    handle.upDownCounter('help.inflight', {}, { description: 'Calls in flight' }).add(1);
+    handle.gauge('help.temp', {}, { description: 'Room temperature' }).set(20);
+    handle.histogram('help.size', {}, { description: 'Payload size', unit: 'By' }).record(3);
+    handle.summary('help.payload', {}, { description: 'Payload summary' }).record(3);
+    handle.timer('help.wait', {}, { description: 'Time waited' }).stop();
+    const help = (await scrape(handle)).split('\n').filter((line) => line.startsWith('# HELP help_'));
+    expect(help).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^# HELP help_calls(_total)? Calls made$/),
+        expect.stringMatching(/^# HELP help_inflight Calls in flight$/),
+        expect.stringMatching(/^# HELP help_temp Room temperature$/),
+        expect.stringMatching(/^# HELP help_size(_bytes)? Payload size$/),
+        expect.stringMatching(/^# HELP help_payload Payload summary$/),
+        expect.stringMatching(/^# HELP help_wait(_seconds)? Time waited$/),
+      ]),
+    );
+    expect(help).toHaveLength(6);
   });
 
   it('leaves the global provider alone with registerGlobal: false', async () => {

@@ -2,7 +2,14 @@ import { AggregationTemporalityPreference, OTLPMetricExporter as OtlpJsonExporte
 import { OTLPMetricExporter as OtlpProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { CompressionAlgorithm } from '@opentelemetry/otlp-exporter-base';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import type { Agent } from 'node:http';
 import type { ResolvedOtlpExporter } from '../../config/resolved-config.js';
+
+/** How the exporter reaches the receiver; production passes `ReleasableAgents.factory`. */
+export interface OtlpTransportOptions {
+  /** Makes the HTTP(S) agent for a protocol (`http:` or `https:`). @default OTel's keep-alive agent */
+  agentFactory?: (protocol: string) => Promise<Agent> | Agent;
+}
 
 const TEMPORALITY = {
   cumulative: AggregationTemporalityPreference.CUMULATIVE,
@@ -15,8 +22,9 @@ const TEMPORALITY = {
  * config pipeline already merged the `OTEL_EXPORTER_OTLP_*` variables with the documented precedence.
  * Failed exports are retried and reported by OTel itself; they never reject into the host.
  */
-export function createOtlpExporter(config: ResolvedOtlpExporter): PushMetricExporter {
+export function createOtlpExporter(config: ResolvedOtlpExporter, transport: OtlpTransportOptions = {}): PushMetricExporter {
   const options = {
+    ...(transport.agentFactory === undefined ? {} : { httpAgentOptions: transport.agentFactory }),
     url: config.endpoint,
     headers: config.headers,
     timeoutMillis: config.timeoutMs,

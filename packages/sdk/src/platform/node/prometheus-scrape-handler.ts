@@ -93,12 +93,12 @@ export function createPrometheusScrapeHandler(reader: CollectingReader, options:
     const shared = snapshot();
     try {
       const outcome = await writeChunks(response, gzip ? shared.gzip().read() : shared.text.read());
-      if (shared.errors.length > 0) warnOnce('mcp-otel: some metrics could not be collected for a Prometheus scrape', shared.errors);
+      if (shared.errors.length > 0) warnOnce('some metrics could not be collected for a Prometheus scrape', shared.errors);
       if (outcome === 'done') response.end();
     } catch (error) {
       const failure = error instanceof ScrapeFailure ? error : new ScrapeFailure('serialize', error);
       if (failure.stage === 'collect') {
-        warnOnce('mcp-otel: collecting metrics for a Prometheus scrape failed', failure.error);
+        warnOnce('collecting metrics for a Prometheus scrape failed', failure.error);
         if (!response.headersSent && !response.destroyed) {
           response.statusCode = 500;
           response.removeHeader('content-encoding');
@@ -106,7 +106,7 @@ export function createPrometheusScrapeHandler(reader: CollectingReader, options:
         }
         return;
       }
-      warnOnce('mcp-otel: serializing metrics for a Prometheus scrape failed', failure.error);
+      warnOnce('serializing metrics for a Prometheus scrape failed', failure.error);
       // Cut the body short, so the scraper sees a failed scrape, not partial data.
       response.destroy();
     }
