@@ -7,9 +7,11 @@ import { REPO_ROOT } from '../peers/peer-paths.js';
 
 // A stdio MCP server as the README writes it (startMetrics + instrumentMcpServer, nothing on stdin
 // end), with a push exporter whose interval never fires in the test: a real client calls a tool
-// and closes stdin. The instrumentation sees the stdio session end and flushes the provider that
-// startMetrics registered globally, so the last counts reach the file before the process exits.
-// Both MCP SDK lines; the built packages, as a host app loads them.
+// and closes stdin. The instrumentation sees the stdio session end (SDK 1.x does not report it),
+// records the session and flushes the provider startMetrics registered globally; startMetrics also
+// flushes before the process exits. Either way the session and the last counts must reach the file.
+// Both MCP SDK lines; the built packages, as a host app loads them. The flush of the instrumentation
+// alone is proven by packages/instrumentation/test/transport/stdio.test.ts (a plain OTel provider).
 const TIMEOUT = 60_000;
 const SERVER = `
 const { startMetrics } = require(process.env.SDK_DIST);
