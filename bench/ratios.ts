@@ -75,6 +75,10 @@ export const RATIOS: readonly RatioDef[] = [
     { id: `ratio.scrape.otel-vs-prom-cpu.${size}`, label: `/metrics ${size} series: OTel / prom-client (CPU time)`, numerator: `scrape.otel.${size}.cpu`, denominator: `scrape.prom.${size}.cpu` },
     { id: `ratio.scrape.mcp-otel-vs-prom.${size}`, label: `/metrics ${size} series: mcp-otel / prom-client (time)`, numerator: `scrape.mcp-otel.${size}.ms`, denominator: `scrape.prom.${size}.ms` },
   ]),
+  // Issue 13: wrapped over bare, same process, moments apart.
+  { id: 'ratio.cmp.map', label: 'instrumentCache Map.get hit / bare Map.get', numerator: 'cmp.map.mcp-otel', denominator: 'cmp.map.bare' },
+  { id: 'ratio.cmp.lru', label: 'instrumentCache lru-cache get hit / bare lru-cache get', numerator: 'cmp.lru.mcp-otel', denominator: 'cmp.lru.bare' },
+  { id: 'ratio.cmp.wasm', label: 'instrumentWasm export call / bare export call', numerator: 'cmp.wasm.mcp-otel', denominator: 'cmp.wasm.bare' },
   ...(['counter', 'histogram'] as const).flatMap((kind) => [
     { id: `ratio.heap.otel-vs-prom.${kind}`, label: `heap per ${kind} series: OTel / prom-client`, numerator: `heap.otel.${kind}`, denominator: `heap.prom.${kind}` },
     { id: `ratio.heap.mcp-otel-vs-otel.${kind}`, label: `heap per ${kind} series: mcp-otel / OTel`, numerator: `heap.mcp-otel.${kind}`, denominator: `heap.otel.${kind}` },

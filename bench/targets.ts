@@ -25,6 +25,8 @@ const NO_FACADE = 'the mcp-otel facade cases of bench/cases/hot-path.ts did not 
 const NO_INSTRUMENTATION = 'the mcp-otel case of bench/cases/mcp-round-trip.ts did not run (it needs @mcp-otel/instrumentation built: instrumentMcpServer, instrumentMcpClient, instrumentTransport)';
 const NO_INSTRUMENTATION_V2 = 'the mcp-otel-v2 case of bench/cases/mcp-round-trip-v2.ts did not run (it needs @mcp-otel/instrumentation built and @modelcontextprotocol/server / client 2.x installed)';
 const NO_SERIES = 'the mcp-otel row of bench/cases/series-impls.ts did not run (it needs @mcp-otel/sdk built)';
+const NO_COMPONENTS = 'the cases of bench/cases/components.ts did not run (they need @mcp-otel/instrumentation and @mcp-otel/sdk built)';
+const NO_HISTORY = 'bench/groups/history.ts did not run (it needs @mcp-otel/sdk built: startMetrics with retention, alerts and health)';
 
 export const TARGETS: readonly Target[] = [
   ...([0, 2, 5] as const).map((a) => ({
@@ -179,5 +181,63 @@ export const TARGETS: readonly Target[] = [
     max: 1200,
     missing: NO_SERIES,
     reference: 'heap.otel.histogram',
+  },
+  {
+    group: 'components',
+    text: 'Issue 13: a wrapped Map.get hit at most 3x a bare Map.get',
+    figure: 'ratio.cmp.map',
+    max: 3,
+    missing: NO_COMPONENTS,
+  },
+  {
+    group: 'components',
+    text: 'Issue 13: a wrapped lru-cache get at most 1.3x a bare one',
+    figure: 'ratio.cmp.lru',
+    max: 1.3,
+    missing: NO_COMPONENTS,
+  },
+  {
+    group: 'components',
+    text: 'Issue 13: a wrapped WebAssembly export call at most +150 ns over the bare call',
+    figure: 'cmp.wasm.overhead',
+    max: 150,
+    missing: NO_COMPONENTS,
+    reference: 'cmp.wasm.bare',
+  },
+  {
+    group: 'components',
+    text: 'Issue 13: a wrapped async storage call at most +1 µs',
+    figure: 'cmp.storage.overhead',
+    max: 1000,
+    missing: NO_COMPONENTS,
+    reference: 'cmp.storage.bare',
+  },
+  {
+    group: 'history',
+    text: 'History, 10k series, 15 min at 15 s: at most 64 B per stored point',
+    figure: 'history.10k.bytes-per-point',
+    max: 64,
+    missing: NO_HISTORY,
+  },
+  {
+    group: 'history',
+    text: 'History, 10k series: one ingestion pass blocks the event loop under 20 ms',
+    figure: 'history.10k.ingest.block',
+    max: 20,
+    missing: NO_HISTORY,
+  },
+  {
+    group: 'history',
+    text: 'Evaluating 50 alert rules over the 10k-series history: under 5 ms per evaluation',
+    figure: 'history.rules50.eval',
+    max: 5,
+    missing: NO_HISTORY,
+  },
+  {
+    group: 'history',
+    text: '/readyz when cached: at most 1 ms',
+    figure: 'health.readyz.cached',
+    max: 1,
+    missing: NO_HISTORY,
   },
 ];

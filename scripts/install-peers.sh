@@ -12,7 +12,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PEERS_DIR=${MCP_OTEL_PEERS_DIR:-$ROOT/.peers}
-ALL_PEERS=(prometheus victoria-metrics otlp-proto)
+ALL_PEERS=(prometheus victoria-metrics otlp-proto redis alertmanager)
 
 log() { printf 'install-peers: %s\n' "$*" >&2; }
 # die REASON: stop installing the current peer; the reason is what the skipped tests will report.
@@ -139,6 +139,49 @@ peer_otlp_proto() { # the official OTLP .proto files (Debian trixie opentelemetr
   apt_download_suite trixie "$dir" opentelemetry-proto
   unpack "$dir"
   [ -s "$proto" ] || die "$proto missing after unpacking opentelemetry-proto"
+}
+
+# redis-server from the machine's Debian, binaries only. The redis-server .deb holds only a symlink to
+# redis-check-rdb: the real binary ships in redis-tools. It links liblzf and libjemalloc, which a base
+# system lacks, so those come along; run it with LD_LIBRARY_PATH=$dir/root/usr/lib/x86_64-linux-gnu
+# (or the multiarch dir of this machine) as the tests do.
+redis_runs() { # DIR
+  local libs; libs=$(find "$1/root/usr/lib" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | tr '\n' ':')
+  LD_LIBRARY_PATH="$libs" "$1/root/usr/bin/redis-server" --version >/dev/null 2>&1
+}
+
+peer_redis() {
+  local dir=$PEERS_DIR/redis
+  if redis_runs "$dir"; then return 0; fi
+  log "installing redis-server (Debian $(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-?}")) into $dir"
+  rm -rf "$dir"
+  apt_download_system "$dir" redis-server redis-tools liblzf1 libjemalloc2
+  unpack "$dir"
+  redis_runs "$dir" || die "$dir/root/usr/bin/redis-server does not run"
+}
+
+# Alertmanager checks need the patched binary to run and its templates beside it.
+am_runs() { local dir=$1; [ -s "$dir/am-share/default.tmpl" ] && (cd "$dir" && runs ./alertmanager --version); }
+
+peer_alertmanager() { # Alertmanager 0.25 from the machine's Debian (bookworm), binary only, patched to find its templates
+  local dir=$PEERS_DIR/alertmanager
+  if am_runs "$dir"; then return 0; fi
+  log "installing Alertmanager (Debian $(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-?}")) into $dir"
+  rm -rf "$dir"
+  apt_download_system "$dir" prometheus-alertmanager
+  unpack "$dir"
+  # Debian's build reads default.tmpl from /usr/share/prometheus/alertmanager (hard-coded) and exits
+  # without it. Point that path, in a copy of the binary, at a relative folder of the same length
+  # (34 bytes), so nothing is installed outside .peers; the binary then runs from $dir.
+  local relative=./././././././././././././am-share
+  [ ${#relative} = 34 ] || die "internal: the template path replacement must be 34 bytes"
+  perl -0777 -pe "s|/usr/share/prometheus/alertmanager|$relative|g" "$dir/root/usr/bin/prometheus-alertmanager" > "$dir/alertmanager" \
+    || die "patching the template path of prometheus-alertmanager failed"
+  chmod +x "$dir/alertmanager"
+  mkdir -p "$dir/am-share"
+  cp "$dir"/root/usr/share/prometheus/alertmanager/*.tmpl "$dir/am-share/" || die "the Alertmanager templates are missing from the package"
+  am_runs "$dir" || die "$dir/alertmanager does not run"
+  log "$(cd "$dir" && ./alertmanager --version 2>&1 | head -n 1)"
 }
 
 main() {

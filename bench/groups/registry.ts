@@ -48,6 +48,18 @@ export const GROUPS: readonly BenchGroup[] = [
     run: async (o) => (await import('./scrape-parallel.js')).runScrapeParallel(o),
   },
   {
+    name: 'components',
+    title: 'Cache, storage and WebAssembly wrappers against the bare call (medians, same run)',
+    noisy: true,
+    run: async (o) => (await import('./components.js')).runComponents(o),
+  },
+  {
+    name: 'history',
+    title: 'Metric history, alert rules and health probes (issue 14; medians)',
+    noisy: true,
+    run: async (o) => (await import('./history.js')).runHistory(o),
+  },
+  {
     name: 'heap',
     title: 'Retained heap per series (node --expose-gc, medians)',
     noisy: false,

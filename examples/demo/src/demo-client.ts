@@ -8,9 +8,17 @@ export interface DemoClient {
   stop(): Promise<void>;
 }
 
+const TOPICS = ['uptime', 'latency', 'errors', 'costs', 'capacity', 'security'];
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+
 const CALLS = [
-  { weight: 50, run: (c: Client) => c.callTool({ name: 'echo', arguments: { text: 'hello' } }), tool: 'echo' },
-  { weight: 15, run: (c: Client) => c.callTool({ name: 'slow_report', arguments: { topic: 'uptime' } }), tool: 'slow_report' },
+  { weight: 35, run: (c: Client) => c.callTool({ name: 'echo', arguments: { text: 'hello' } }), tool: 'echo' },
+  // Six topics for a cache of four: mostly hits, some misses and evictions.
+  { weight: 15, run: (c: Client) => c.callTool({ name: 'slow_report', arguments: { topic: pick(TOPICS) } }), tool: 'slow_report' },
+  { weight: 5, run: (c: Client) => c.callTool({ name: 'add_note', arguments: { text: `observed at ${new Date().toISOString()}` } }), tool: 'add_note' },
+  { weight: 5, run: (c: Client) => c.callTool({ name: 'list_notes', arguments: {} }), tool: 'list_notes' },
+  // One call in ten asks for a negative n: the WebAssembly module traps.
+  { weight: 10, run: (c: Client) => c.callTool({ name: 'wasm_fibonacci', arguments: { n: Math.random() < 0.1 ? -1 : 10 + Math.floor(Math.random() * 30) } }), tool: 'wasm_fibonacci' },
   { weight: 25, run: (c: Client) => c.callTool({ name: 'flaky_fetch', arguments: { key: 'temperature' } }), tool: 'flaky_fetch' },
   { weight: 5, run: (c: Client) => c.readResource({ uri: 'demo://greeting' }), tool: 'resource' },
   { weight: 5, run: (c: Client) => c.getPrompt({ name: 'summarize', arguments: { subject: 'metrics' } }), tool: 'prompt' },

@@ -1,5 +1,6 @@
 import { checkConfig } from './commands/check-config.js';
 import { printSchema } from './commands/print-schema.js';
+import { prometheusRules } from './commands/prometheus-rules.js';
 
 /** The outcome of one CLI invocation: what to print where, and the exit code. */
 export interface CliOutput {
@@ -13,6 +14,8 @@ const USAGE = `usage: mcp-otel <command>
 commands:
   check-config [file]   resolve the config (file, else $MCP_OTEL_CONFIG, plus OTEL_* variables) and
                         print it as JSON, or list every problem and exit 1
+  rules [file]          print the config's alert rules as a Prometheus rules file (for rule_files and
+                        promtool check rules); exit 1 listing any rule PromQL cannot hold
   schema                print the JSON Schema of the config file
   help                  print this text
 `;
@@ -26,6 +29,13 @@ export function runCli(argv: readonly string[], env: Record<string, string | und
       const result = checkConfig({ configFile: rest[0], env });
       if (result.ok) return { stdout: JSON.stringify(result.config, null, 2) + '\n', stderr: 'config OK\n', exitCode: 0 };
       return { stdout: '', stderr: `config has ${result.problems.length} problem(s):\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`, exitCode: 1 };
+    }
+    case 'rules': {
+      if (rest.length > 1) return usageError(`rules takes at most one file, got ${rest.length}`);
+      const result = prometheusRules({ configFile: rest[0], env });
+      if (!result.ok) return { stdout: '', stderr: `config has ${result.problems.length} problem(s):\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`, exitCode: 1 };
+      if (result.problems.length === 0) return { stdout: result.yaml, stderr: '', exitCode: 0 };
+      return { stdout: result.yaml, stderr: `${result.problems.length} rule problem(s), left out of the file:\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`, exitCode: 1 };
     }
     case 'schema':
       return { stdout: printSchema(), stderr: '', exitCode: 0 };

@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
+import * as cacheNames from '../src/cache/cache-names.js';
+import * as componentNames from '../src/component/component-names.js';
 import * as ours from '../src/mcp-otel-names.js';
 import * as semconv from '../src/semconv.js';
+import * as storageNames from '../src/storage/storage-names.js';
+import * as storageSemconv from '../src/storage/storage-semconv.js';
+import * as wasmNames from '../src/wasm/wasm-names.js';
+import { componentsExchange } from './helpers/components-exchange.js';
 import { connectInMemory } from './helpers/connect-pair.js';
 import { SDKS } from './helpers/sdk/sdks.js';
 import { TestMetrics } from './helpers/test-metrics.js';
@@ -26,16 +32,29 @@ function table(heading: string): Row[] {
   return body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ''])));
 }
 
-const values = (module: Record<string, unknown>, prefix: string) =>
-  Object.entries(module)
-    .filter(([k, v]) => k.startsWith(prefix) && typeof v === 'string')
-    .map(([, v]) => v as string);
+const values = (modules: Record<string, unknown>[], prefix: string) =>
+  modules.flatMap((module) =>
+    Object.entries(module)
+      .filter(([k, v]) => k.startsWith(prefix) && typeof v === 'string')
+      .map(([, v]) => v as string),
+  );
 
-const SEMCONV_METRICS = values(semconv, 'METRIC_');
-const OUR_METRICS = values(ours, 'METRIC_');
-const SEMCONV_ATTRS = values(semconv, 'ATTR_');
-const OUR_ATTRS = values(ours, 'ATTR_');
-const INSTRUMENTS: Record<string, string> = { Histogram: 'HISTOGRAM', 'Counter (observable)': 'OBSERVABLE_COUNTER', 'UpDownCounter (observable)': 'OBSERVABLE_UP_DOWN_COUNTER' };
+/** Where names live: copied from the conventions, or defined by this project. */
+const SEMCONV_MODULES = [semconv, storageSemconv];
+const OUR_MODULES = [ours, cacheNames, storageNames, wasmNames, componentNames];
+const SEMCONV_METRICS = values(SEMCONV_MODULES, 'METRIC_');
+const OUR_METRICS = values(OUR_MODULES, 'METRIC_');
+const SEMCONV_ATTRS = values(SEMCONV_MODULES, 'ATTR_');
+const OUR_ATTRS = values(OUR_MODULES, 'ATTR_');
+const INSTRUMENTS: Record<string, string> = {
+  Histogram: 'HISTOGRAM',
+  Counter: 'COUNTER',
+  'Counter (observable)': 'OBSERVABLE_COUNTER',
+  'UpDownCounter (observable)': 'OBSERVABLE_UP_DOWN_COUNTER',
+  'Gauge (observable)': 'OBSERVABLE_GAUGE',
+};
+/** Rows of the summary whose meter ends with one of `keys` (`/mcp`, `/cache`, ...). */
+const rowsOf = (...keys: string[]) => summary.filter((r) => keys.some((key) => r['Meter']!.endsWith(`/${key}`)));
 
 const summary = table('## Summary');
 const attributes = new Map(summary.map((r) => [r['Metric']!, table(`### \`${r['Metric']!}\``)]));
@@ -66,9 +85,18 @@ describe('docs/metrics.md', () => {
   });
 
   it('states the bucket boundaries the code advises', () => {
-    expect(DOC).toContain(`[${semconv.MCP_DURATION_BUCKETS.join(', ')}]`);
-    expect(DOC).toContain(`[${semconv.EXECUTE_TOOL_DURATION_BUCKETS.join(', ')}]`);
-    expect(DOC).toContain(`[${ours.MESSAGE_SIZE_BUCKETS.join(', ')}]`);
+    for (const buckets of [
+      semconv.MCP_DURATION_BUCKETS,
+      semconv.EXECUTE_TOOL_DURATION_BUCKETS,
+      ours.MESSAGE_SIZE_BUCKETS,
+      cacheNames.CACHE_DURATION_BUCKETS,
+      storageSemconv.DB_DURATION_BUCKETS,
+      wasmNames.WASM_CALL_DURATION_BUCKETS,
+      wasmNames.WASM_LOAD_DURATION_BUCKETS,
+      componentNames.COMPONENT_DURATION_BUCKETS,
+    ]) {
+      expect(DOC).toContain(`[${buckets.join(', ')}]`);
+    }
   });
 
   it.each(SDKS)('matches what a real exchange emits (%s): names, instruments, units, meters, attribute keys, required attributes', async (_name, sdk) => {
@@ -98,17 +126,31 @@ describe('docs/metrics.md', () => {
     const emitted = await metrics.collect();
     await metrics.shutdown();
 
-    expect([...emitted.keys()].sort()).toEqual(summary.map((r) => r['Metric']).sort());
-    for (const metric of emitted.values()) {
-      const row = summary.find((r) => r['Metric'] === metric.name)!;
-      expect([metric.name, metric.unit, metric.type, metric.scope]).toEqual([row['Metric'], row['Unit'], INSTRUMENTS[row['Instrument']!], row['Meter']]);
-      const documented = attributes.get(metric.name)!;
-      const allowed = documented.map((r) => r['Attribute']);
-      const required = documented.filter((r) => r['Requirement level'] === 'Required').map((r) => r['Attribute']!);
-      for (const point of metric.points) {
-        for (const key of Object.keys(point.attributes)) expect([metric.name, allowed.includes(key) ? key : `undocumented ${key}`]).toEqual([metric.name, key]);
-        for (const key of required) expect([metric.name, key, key in point.attributes]).toEqual([metric.name, key, true]);
-      }
-    }
+    expect([...emitted.keys()].sort()).toEqual(rowsOf('mcp', 'transport').map((r) => r['Metric']).sort());
+    expectDocumented(emitted);
+  });
+
+  it('matches what real caches, storage, WebAssembly and a component emit', async () => {
+    const metrics = new TestMetrics();
+    await componentsExchange(metrics.provider);
+    const emitted = await metrics.collect();
+    await metrics.shutdown();
+    expect([...emitted.keys()].sort()).toEqual(rowsOf('cache', 'storage', 'wasm', 'component').map((r) => r['Metric']).sort());
+    expectDocumented(emitted);
   });
 });
+
+/** Each metric has its documented instrument, unit and meter; each point only documented attribute keys and every Required one. */
+function expectDocumented(emitted: Awaited<ReturnType<TestMetrics['collect']>>): void {
+  for (const metric of emitted.values()) {
+    const row = summary.find((r) => r['Metric'] === metric.name)!;
+    expect([metric.name, metric.unit, metric.type, metric.scope]).toEqual([row['Metric'], row['Unit'], INSTRUMENTS[row['Instrument']!], row['Meter']]);
+    const documented = attributes.get(metric.name)!;
+    const allowed = documented.map((r) => r['Attribute']);
+    const required = documented.filter((r) => r['Requirement level'] === 'Required').map((r) => r['Attribute']!);
+    for (const point of metric.points) {
+      for (const key of Object.keys(point.attributes)) expect([metric.name, allowed.includes(key) ? key : `undocumented ${key}`]).toEqual([metric.name, key]);
+      for (const key of required) expect([metric.name, key, key in point.attributes]).toEqual([metric.name, key, true]);
+    }
+  }
+}

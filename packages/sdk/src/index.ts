@@ -101,3 +101,62 @@ export { createMetricsPipeline } from './create/create-pipeline.js';
 export type { MetricsPipeline } from './create/create-pipeline.js';
 export type { Readers, PushReader } from './create/create-readers.js';
 export type { PrometheusReader } from './exporters/prometheus/create-prometheus-reader.js';
+
+// Node.js runtime metrics (semantic-convention names; on by default in startMetrics, `runtime: false` to turn off)
+export { startRuntimeMetrics, RUNTIME_METER_NAME } from './platform/node/runtime/start-runtime-metrics.js';
+export type { RuntimeMetrics, RuntimeMetricsOptions } from './platform/node/runtime/start-runtime-metrics.js';
+// Health checks, metric history and alert rules (docs/health-and-alerts.md)
+export { ManualClock } from './clock/manual-clock.js';
+export { systemClock } from './clock/clock.js';
+export type { Clock, Cancel } from './clock/clock.js';
+export type { HealthApi, HealthCheck, HealthCheckOptions, HealthCheckResult, HealthStatus, HealthReport, CheckReport } from './health/health-types.js';
+export type { HealthConfig, HealthCheckSwitch, ExporterHealthConfig, EventLoopHealthConfig, HeapHealthConfig, ResolvedHealth, ResolvedHealthCheck } from './config/health-config.js';
+export type { RetentionConfig, ResolvedRetention } from './config/retention-config.js';
+export type {
+  AlertsConfig,
+  AlertGroupingConfig,
+  NotifierConfig,
+  ConsoleNotifierConfig,
+  WebhookNotifierConfig,
+  AlertmanagerNotifierConfig,
+  CallbackNotifierConfig,
+} from './config/alerts-config.js';
+export { HistoryReader } from './history/history-reader.js';
+export type { MetricHistory, CounterRangeQuery } from './history/metric-history.js';
+export type {
+  HistoryQuery,
+  HistorySeries,
+  HistoryPoint,
+  HistogramPoint,
+  HistoryStats,
+  RangeQuery,
+  QuantileQuery,
+  VectorSample,
+  SeriesSelector,
+  AttributeMatcher,
+  SeriesKind,
+} from './history/history-types.js';
+export type {
+  AlertRule,
+  AlertExpression,
+  AlertExpressionType,
+  ValueExpression,
+  CounterExpression,
+  RatioExpression,
+  QuantileExpression,
+  OverTimeExpression,
+  AbsentExpression,
+  RuleSelector,
+  CounterSelector,
+  ComparisonOp,
+  AggregationOp,
+} from './alerts/alert-rule-types.js';
+export type { AlertsApi, SilenceInput } from './alerts/alerts-api.js';
+export type { AlertInstance } from './alerts/alert-instance.js';
+export type { Silence } from './alerts/silences.js';
+export type { AlertNotification, NotificationAlert, PostableAlert } from './alerts/notify/notification-types.js';
+export type { AlertCallback } from './alerts/notify/callback-channel.js';
+export type { ResolvedAlerts, ResolvedAlertRule, ResolvedNotifier, ResolvedGrouping } from './alerts/resolved-alerts.js';
+export { toPrometheusRules, rulesFromResolvedConfig } from './alerts/prometheus/to-prometheus-rules.js';
+export type { PrometheusRules, PrometheusRulesFile, PrometheusAlertingRule, PrometheusRulesOptions, RuleProblem } from './alerts/prometheus/to-prometheus-rules.js';
+export type { PrometheusNaming } from './alerts/prometheus/prometheus-names.js';

@@ -1,4 +1,7 @@
 import type { Meter, MeterProvider } from '@opentelemetry/api';
+import type { AlertsApi } from './alerts/alerts-api.js';
+import type { HealthApi } from './health/health-types.js';
+import type { MetricHistory } from './history/metric-history.js';
 import type { ResolvedConfig } from './config/resolved-config.js';
 import type { MetricsFacade } from './facade/metrics-facade.js';
 import type { MetricsProblem } from './report/problems.js';
@@ -7,6 +10,8 @@ import type { MetricsProblem } from './report/problems.js';
 export interface MetricsEndpoints {
   /** Full URL of the Prometheus endpoint, e.g. `http://127.0.0.1:9464/metrics` (first Prometheus exporter). */
   prometheus?: string;
+  /** Full URL of `/health` (beside `/metrics`, or on the own health server); `/livez` and `/readyz` are its siblings. */
+  health?: string;
 }
 
 /**
@@ -41,4 +46,10 @@ export interface MetricsHandle extends MetricsFacade {
    * (exporters still busy then are left behind, with a warning). Idempotent. Never rejects.
    */
   shutdown(): Promise<void>;
+  /** Health checks behind `/livez`, `/readyz` and `/health`; register your own. */
+  readonly health: HealthApi;
+  /** The recent history of every metric, with PromQL's functions (on with `retention` or `alerts`). */
+  readonly history: MetricHistory;
+  /** Alert rules: their alerts, silences, and the same rules for Prometheus. */
+  readonly alerts: AlertsApi;
 }

@@ -1,5 +1,7 @@
 import { diag, metrics as otelMetrics } from '@opentelemetry/api';
 import type { MeterProvider as ApiMeterProvider } from '@opentelemetry/api';
+import { systemClock } from './clock/clock.js';
+import type { Clock } from './clock/clock.js';
 import { ConfigError } from './config/config-error.js';
 import { formatMs } from './config/duration.js';
 import { resolveConfigLeniently } from './config/resolve-config.js';
@@ -12,8 +14,11 @@ import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry
 import { settleWithin } from './lifecycle/settle-within.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
 import { createNoopHandle } from './noop-handle.js';
+import { startRuntimeMetrics } from './platform/node/runtime/start-runtime-metrics.js';
 import { installShutdownBeforeExit } from './platform/node/shutdown-before-exit.js';
 import { installShutdownOnSignals } from './platform/node/shutdown-on-signals.js';
+import { createObservability } from './platform/node/start-observability.js';
+import type { Observability } from './platform/node/start-observability.js';
 import { ListenError, startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
 import { isGlobalMeterProviderRegistered } from './report/global-meter-provider.js';
@@ -29,6 +34,8 @@ export interface ConfigSources {
   env?: Record<string, string | undefined>;
   /** A JSON or YAML config file. @default env `MCP_OTEL_CONFIG` */
   configFile?: string;
+  /** The clock of health checks, the history and alert evaluation (tests pass a `ManualClock`). @default the system clock */
+  clock?: Clock;
 }
 
 /**
@@ -72,8 +79,11 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
 
   const pipeline = createMetricsPipeline(resolved, { reporter });
   const apiProvider: ApiMeterProvider = pipeline.meterProvider;
-  const { servers, endpoints } = await startServers(pipeline, resolved.strict, reporter, report);
+  const observability = createObservability(resolved, { readers: pipeline.readers, meterProvider: apiProvider, clock: sources.clock ?? systemClock });
+  const { servers, endpoints } = await startServers(pipeline, observability, resolved.strict, reporter, report);
+  observability.start();
   observeProblems(apiProvider.getMeter(SELF_METER_NAME), () => countByKind(problems));
+  const runtime = resolved.runtime ? startRuntimeMetrics(apiProvider) : undefined;
 
   const registeredGlobal = resolved.registerGlobal && registerGlobal(apiProvider, report);
   if (registeredGlobal) setFacadeProvider(apiProvider);
@@ -87,8 +97,10 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
       if (getFacadeProvider() === apiProvider) setFacadeProvider(undefined);
       if (otelMetrics.getMeterProvider() === apiProvider) otelMetrics.disable();
     }
-    const work = Promise.all([...servers.map((server) => server.close()), pipeline.shutdown()]);
+    const work = Promise.all([observability.shutdown(resolved.shutdownTimeoutMs), ...servers.map((server) => server.close()), pipeline.shutdown()]);
     if ((await settleWithin(work, resolved.shutdownTimeoutMs)) === 'timeout') reportLateShutdown(pipeline, resolved.shutdownTimeoutMs, reporter);
+    // The final export still carried the runtime metrics; their monitors stop after it.
+    runtime?.stop();
   };
   const shutdownOnce = () => (shutdownPromise ??= shutdown());
   removeHooks.push(installShutdownBeforeExit(shutdownOnce));
@@ -102,35 +114,56 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     meter: (name = DEFAULT_METER_NAME, version?: string) => apiProvider.getMeter(name, version),
     forceFlush: pipeline.forceFlush,
     shutdown: shutdownOnce,
+    health: observability.health,
+    history: observability.history,
+    alerts: observability.alerts,
   });
 }
 
-/** Starts one telemetry server per Prometheus exporter; one that cannot listen is a problem unless strict. */
+/**
+ * Starts one telemetry server per Prometheus exporter (serving the health endpoints too, unless
+ * they have their own server, started last); one that cannot listen is a problem unless strict.
+ */
 async function startServers(
   pipeline: MetricsPipeline,
+  observability: Observability,
   strict: boolean,
   reporter: Reporter,
   report: (problem: MetricsProblem) => void,
 ): Promise<{ servers: TelemetryServer[]; endpoints: MetricsEndpoints }> {
   const servers: TelemetryServer[] = [];
   const endpoints: MetricsEndpoints = {};
-  for (const prometheus of pipeline.readers.prometheus) {
+  const fail = async (error: unknown, address: string, reason: string): Promise<void> => {
+    if (strict) {
+      await Promise.all(servers.map((server) => server.close()));
+      await pipeline.shutdown();
+      throw error;
+    }
+    report(listenProblem(address, error instanceof ListenError ? error.reason : reason));
+  };
+  for (const [index, prometheus] of pipeline.readers.prometheus.entries()) {
     const { host, port, auth, tls } = prometheus.config;
     try {
-      const server = await startTelemetryServer({ host, port, auth, tls, routes: { [prometheus.path]: prometheus.handle } });
+      const server = await startTelemetryServer({ host, port, auth, tls, routes: observability.routesBeside(prometheus, index) });
       servers.push(server);
       const url = server.baseUrl + prometheus.path;
       endpoints.prometheus ??= url;
+      if (observability.healthBesideMetrics) endpoints.health ??= `${server.baseUrl}/health`;
       // A picked port is only useful if someone learns it: stdout is the MCP wire, so stderr.
       if (port === 0) reporter.info(`serving Prometheus metrics on ${url}`);
     } catch (error) {
-      if (strict) {
-        await Promise.all(servers.map((server) => server.close()));
-        await pipeline.shutdown();
-        throw error;
-      }
-      const reason = error instanceof ListenError ? error.reason : `cannot serve Prometheus metrics on ${host}:${port}: ${String(error)}.`;
-      report(listenProblem(`${host}:${port}`, reason));
+      await fail(error, `${host}:${port}`, `cannot serve Prometheus metrics on ${host}:${port}: ${String(error)}.`);
+    }
+  }
+  const own = observability.ownServer;
+  if (own !== undefined) {
+    try {
+      const server = await observability.startServer(own);
+      servers.push(server);
+      endpoints.health = `${server.baseUrl}/health`;
+      if (own.port === 0) reporter.info(`serving health on ${endpoints.health}`);
+    } catch (error) {
+      await fail(error, `${own.host}:${own.port}`, `cannot serve the health endpoints on ${own.host}:${own.port}: ${String(error)}.`);
     }
   }
   return { servers, endpoints };

@@ -4,6 +4,8 @@ import { readExportInterval, readExporterTypes, readResourceAttributes, readSdkD
 import type { ExporterOrigin } from './exporters/exporter-registry.js';
 import { fillFromEnv } from './exporters/exporter-registry.js';
 import { DEFAULT_EXPORTERS } from './normalize.js';
+import type { MergedObservability } from './observability-layers.js';
+import { mergeObservability } from './observability-layers.js';
 import type { ParsedLayer } from './parse-layer.js';
 import type { ComponentConfig, DurationInput, ExporterConfig, MetricsConfig, ResourceAttributeValue } from './types.js';
 
@@ -14,7 +16,7 @@ export interface MergedExporter {
 }
 
 /** The valid parts of every source, merged; defaults are not applied yet (`normalizeConfig` does that). */
-export interface MergedConfig {
+export interface MergedConfig extends MergedObservability {
   enabled: boolean | undefined;
   /** `OTEL_SDK_DISABLED=true`: the kill switch wins over `enabled` from any layer. */
   disabledByEnv: boolean;
@@ -31,6 +33,7 @@ export interface MergedConfig {
   shutdownOnSignals: boolean | undefined;
   shutdownTimeout: DurationInput | undefined;
   strict: boolean | undefined;
+  runtime: boolean | undefined;
 }
 
 const SERVICE_NAME = 'service.name';
@@ -62,6 +65,8 @@ export function mergeLayers(code: ParsedLayer, file: ParsedLayer, env: EnvReader
     shutdownOnSignals: fromCode.shutdownOnSignals ?? fromFile.shutdownOnSignals,
     shutdownTimeout: fromCode.shutdownTimeout ?? readShutdownTimeout(env) ?? fromFile.shutdownTimeout,
     strict: fromCode.strict ?? readStrict(env) ?? fromFile.strict,
+    runtime: fromCode.runtime ?? fromFile.runtime,
+    ...mergeObservability(code, file, env),
   };
 }
 

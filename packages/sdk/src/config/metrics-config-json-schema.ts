@@ -15,7 +15,8 @@ function deepFreeze<T>(value: T): T {
 function buildJsonSchema(): JsonSchema {
   // `io: 'input'` describes what users write; checks JSON Schema cannot say (strictly increasing
   // buckets, durations above a bound written as strings) are left to `resolveConfig`.
-  const schema = z.toJSONSchema(metricsConfigSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  // `unrepresentable: 'any'`: a `callback` notifier holds a function, which a file cannot (it stays `{}`).
+  const schema = z.toJSONSchema(metricsConfigSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const properties = schema.properties as Record<string, unknown>;
   // Files may name their schema for editors; the loader ignores this key.
   schema.properties = { $schema: { type: 'string', description: 'The JSON Schema of this file, for editors.' }, ...properties };

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { alertsConfigSchema } from './alerts-config.js';
 import { exporterConfigSchema } from './exporters/exporter-registry.js';
+import { healthConfigSchema } from './health-config.js';
+import { retentionConfigSchema } from './retention-config.js';
 import { duration, encodeExpected, expecting, flag, integer, nonEmptyString, rate, record } from './schema-fields.js';
 
 /**
@@ -97,6 +100,12 @@ export const metricsConfigSchema = z
           description: 'true: startMetrics rejects on any config problem or unbindable port; false: each is one stderr warning and the rest runs (env MCP_OTEL_STRICT).',
           default: false,
         }),
+      runtime: flag()
+        .optional()
+        .meta({ description: 'Emit the Node.js runtime metrics (nodejs.eventloop.*, v8js.*, process.*) under the meter @mcp-otel/sdk/runtime.', default: true }),
+      health: healthConfigSchema.optional(),
+      retention: retentionConfigSchema.optional(),
+      alerts: alertsConfigSchema.optional(),
     },
     expecting('an object (a MetricsConfig)'),
   )

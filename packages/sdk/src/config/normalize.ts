@@ -1,6 +1,7 @@
 import { durationToMs } from './duration.js';
 import { normalizeExporter } from './exporters/exporter-registry.js';
 import type { MergedConfig } from './merge-layers.js';
+import { normalizeObservability } from './observability-normalize.js';
 import type { ResolvedComponent, ResolvedConfig } from './resolved-config.js';
 import type { ComponentConfig, ExporterConfig } from './types.js';
 
@@ -18,6 +19,7 @@ export const CONFIG_DEFAULTS = {
   shutdownOnSignals: false,
   shutdownTimeoutMs: 5_000,
   strict: false,
+  runtime: true,
 } as const;
 
 /** The exporters when no source names any. Env variables of their type still apply. */
@@ -28,20 +30,24 @@ export function normalizeConfig(merged: MergedConfig): ResolvedConfig {
   const samplingRate = merged.samplingRate ?? CONFIG_DEFAULTS.samplingRate;
   const components: Record<string, ResolvedComponent> = {};
   for (const [name, component] of Object.entries(merged.components)) components[name] = normalizeComponent(component, samplingRate);
+  const collectionIntervalMs = (merged.collectionInterval === undefined ? undefined : durationToMs(merged.collectionInterval)) ?? CONFIG_DEFAULTS.collectionIntervalMs;
+  const cardinalityLimit = merged.cardinalityLimit ?? CONFIG_DEFAULTS.cardinalityLimit;
   return {
     enabled: !merged.disabledByEnv && (merged.enabled ?? CONFIG_DEFAULTS.enabled),
     serviceName: merged.serviceName ?? CONFIG_DEFAULTS.serviceName,
     serviceVersion: merged.serviceVersion,
     resourceAttributes: { ...merged.resourceAttributes },
-    collectionIntervalMs: (merged.collectionInterval === undefined ? undefined : durationToMs(merged.collectionInterval)) ?? CONFIG_DEFAULTS.collectionIntervalMs,
+    collectionIntervalMs,
     exporters: merged.exporters.map((exporter) => normalizeExporter(exporter.config)),
     samplingRate,
     components,
-    cardinalityLimit: merged.cardinalityLimit ?? CONFIG_DEFAULTS.cardinalityLimit,
+    cardinalityLimit,
     registerGlobal: merged.registerGlobal ?? CONFIG_DEFAULTS.registerGlobal,
     shutdownOnSignals: merged.shutdownOnSignals ?? CONFIG_DEFAULTS.shutdownOnSignals,
     shutdownTimeoutMs: (merged.shutdownTimeout === undefined ? undefined : durationToMs(merged.shutdownTimeout)) ?? CONFIG_DEFAULTS.shutdownTimeoutMs,
     strict: merged.strict ?? CONFIG_DEFAULTS.strict,
+    runtime: merged.runtime ?? CONFIG_DEFAULTS.runtime,
+    ...normalizeObservability(merged, { cardinalityLimit, collectionIntervalMs }),
   };
 }
 

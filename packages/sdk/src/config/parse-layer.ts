@@ -15,6 +15,8 @@ export interface ParsedLayer {
   /** For each entry of `config.exporters`, its `ConfigIssue.path` (invalid entries are left out). */
   exporterPaths: string[];
   issues: ConfigIssue[];
+  /** Where the layer came from (for issue paths found after the merge); unset for an empty layer. */
+  source?: LayerSource;
 }
 
 const FIELDS = metricsConfigSchema.shape;
@@ -31,7 +33,7 @@ export function emptyLayer(): ParsedLayer {
  * in the merge (which decides, e.g., which env variables are read at all).
  */
 export function parseLayer(raw: unknown, source: LayerSource): ParsedLayer {
-  const layer = emptyLayer();
+  const layer: ParsedLayer = { ...emptyLayer(), source };
   if (raw === undefined || raw === null) return layer;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     layer.issues.push(mismatchIssue(layerPath(source, []), raw, 'an object (a MetricsConfig)'));

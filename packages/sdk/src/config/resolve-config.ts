@@ -8,6 +8,7 @@ import { normalizeConfig } from './normalize.js';
 import type { ParsedLayer } from './parse-layer.js';
 import { emptyLayer, parseLayer } from './parse-layer.js';
 import { clampExportTimeouts } from './export-timeouts.js';
+import { checkObservability } from './observability-normalize.js';
 import { findPortConflicts } from './port-conflicts.js';
 import { protectEndpoints } from './unprotected-endpoints.js';
 import type { ResolvedConfig } from './resolved-config.js';
@@ -62,8 +63,10 @@ export interface LenientResolution {
 /**
  * `resolveConfig` without throwing, for `startMetrics` outside strict mode: invalid values are left
  * out (the next source or the default applies), an unprotected endpoint beyond loopback is bound to
- * loopback, a Prometheus exporter that clashes with an earlier one is dropped, and an OTLP timeout
- * longer than the interval is cut to it; each is an issue.
+ * loopback, a Prometheus exporter that clashes with an earlier one is dropped, an OTLP timeout
+ * longer than the interval is cut to it, an alert rule or notifier that cannot work as written is
+ * left out, and a health port a Prometheus exporter uses falls back to serving health beside
+ * `/metrics`; each is an issue.
  */
 export function resolveConfigLeniently(input: ResolveConfigInput = {}): LenientResolution {
   const env = new EnvReader(input.env ?? readProcessEnv());
@@ -75,7 +78,8 @@ export function resolveConfigLeniently(input: ResolveConfigInput = {}): LenientR
   const conflicts = findPortConflicts(merged.exporters, resolved.exporters);
   const timeouts = clampExportTimeouts(merged.exporters, resolved);
   resolved.exporters = resolved.exporters.filter((_, index) => !conflicts.clashing.includes(index));
-  const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...exposed, ...conflicts.issues, ...timeouts];
+  const observability = checkObservability(merged, resolved);
+  const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...exposed, ...conflicts.issues, ...timeouts, ...observability];
   return { config: resolved, issues };
 }
 

@@ -1,4 +1,7 @@
 import type { PrometheusAuthConfig, PrometheusTlsConfig } from './types.js';
+import type { ResolvedAlerts } from '../alerts/resolved-alerts.js';
+import type { ResolvedHealth } from './health-config.js';
+import type { ResolvedRetention } from './retention-config.js';
 
 /**
  * The configuration after merge, validation and normalization: every default applied, durations
@@ -98,4 +101,11 @@ export interface ResolvedConfig {
   shutdownOnSignals: boolean;
   shutdownTimeoutMs: number;
   strict: boolean;
+  /** Start the Node.js runtime metrics. */
+  runtime: boolean;
+  health: ResolvedHealth;
+  /** The metric history: from `retention`, or sized for `alerts`; `undefined` when off. */
+  retention: ResolvedRetention | undefined;
+  /** `undefined` when no alerts are configured. */
+  alerts: ResolvedAlerts | undefined;
 }

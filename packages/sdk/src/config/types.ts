@@ -1,3 +1,7 @@
+import type { AlertsConfig } from './alerts-config.js';
+import type { HealthConfig } from './health-config.js';
+import type { RetentionConfig } from './retention-config.js';
+
 /**
  * The user-facing configuration of `startMetrics`: plain data, every field optional.
  * Defaults are applied in one place (`normalize.ts`); the resolved shape is `ResolvedConfig`.
@@ -241,4 +245,17 @@ export interface MetricsConfig {
    * CI, tests and `mcp-otel check-config` want. @default false (env `MCP_OTEL_STRICT`)
    */
   strict?: boolean;
+  /**
+   * Emit the Node.js runtime metrics of the semantic conventions (`nodejs.eventloop.*`,
+   * `v8js.gc.duration`, `v8js.memory.heap.*`, `process.cpu.*`, `process.memory.usage`, ...) under
+   * the meter `@mcp-otel/sdk/runtime` (component key `runtime`). `false` does not start them at all.
+   * @default true
+   */
+  runtime?: boolean;
+  /** Health checks and the `/livez`, `/readyz`, `/health` endpoints (see docs/health-and-alerts.md). @default on, beside `/metrics` */
+  health?: HealthConfig;
+  /** The in-memory metric history (`handle.history`). @default off, unless `alerts` need it */
+  retention?: RetentionConfig;
+  /** Alert rules over the history, and their notifications. @default none */
+  alerts?: AlertsConfig;
 }

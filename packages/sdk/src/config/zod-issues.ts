@@ -67,9 +67,9 @@ function withDidYouMean(issue: ConfigIssue, value: unknown, candidates: readonly
   return { ...issue, message: `${issue.message}; ${didYouMeanHint(suggestion)}`, suggestion };
 }
 
-/** Header values often carry credentials: never echo them. */
+/** Header values often carry credentials, and a notifier's `secret` is one: never echo them. */
 function isHeaderValue(segments: readonly PropertyKey[]): boolean {
-  return segments.length >= 2 && segments[segments.length - 2] === 'headers';
+  return (segments.length >= 2 && segments[segments.length - 2] === 'headers') || segments[segments.length - 1] === 'secret';
 }
 
 /** The keys of the object schema found by following `path` from `schema` (exporter unions follow `input`). */

@@ -1,9 +1,11 @@
 import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import type { MetricReader } from '@opentelemetry/sdk-metrics';
+import { needsHistoryReader } from '../config/observability-normalize.js';
 import type { ResolvedConfig } from '../config/resolved-config.js';
 import type { FastLane } from '../fast-lane/fast-lane.js';
 import { createPrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
 import type { PrometheusReader } from '../exporters/prometheus/create-prometheus-reader.js';
+import { HistoryReader } from '../history/history-reader.js';
 import type { ObservedExporter } from '../report/observed-exporter.js';
 import { SILENT_REPORTER } from '../report/reporter.js';
 import type { Reporter } from '../report/reporter.js';
@@ -22,6 +24,8 @@ export interface PushReader {
 export interface Readers {
   prometheus: PrometheusReader[];
   push: PushReader[];
+  /** The reader of the metric history (and the transport health check), when one is needed. */
+  history?: HistoryReader;
   /** All of them, in config order, for the MeterProvider. */
   all: MetricReader[];
 }
@@ -52,6 +56,11 @@ export function createReaders(config: ResolvedConfig, fastLane?: FastLane, repor
     });
     readers.push.push({ reader, config: exporter, exporter: pushExporter });
     readers.all.push(reader);
+  }
+  if (needsHistoryReader(config)) {
+    // An ordinary reader with its own fast-lane producer: the history holds what /metrics serves.
+    readers.history = new HistoryReader({ cardinalityLimit: config.cardinalityLimit, metricProducers: fastLane === undefined ? [] : [fastLane.createProducer()] });
+    readers.all.push(readers.history);
   }
   return readers;
 }

@@ -19,6 +19,8 @@ export function installCollectTransforms(readers: Readers, samplingTransform: Co
     if (transforms.length > 0) applyCollectTransforms(reader, transforms);
   }
   for (const { reader } of readers.prometheus) applyCollectTransforms(reader, [...common, exponentialToExplicitHistograms]);
+  // The history stores classic buckets, as Prometheus sees them (histogram_quantile works on summaries too).
+  if (readers.history !== undefined) applyCollectTransforms(readers.history, [...common, exponentialToExplicitHistograms]);
 }
 
 function writesPrometheusText(config: ResolvedPushExporter): boolean {

@@ -61,7 +61,7 @@ describe('resolveConfig config files', () => {
 
   it('accepts $schema only in files', () => {
     temp = tempFiles({});
-    expect(linesOf({ config: { $schema: 'x' } as never })).toEqual(['$schema: unknown key; expected one of the keys enabled, serviceName, serviceVersion, resourceAttributes, collectionInterval, exporters, samplingRate, components, cardinalityLimit, registerGlobal, shutdownOnSignals, shutdownTimeout, strict']);
+    expect(linesOf({ config: { $schema: 'x' } as never })).toEqual(['$schema: unknown key; expected one of the keys enabled, serviceName, serviceVersion, resourceAttributes, collectionInterval, exporters, samplingRate, components, cardinalityLimit, registerGlobal, shutdownOnSignals, shutdownTimeout, strict, runtime, health, retention, alerts']);
   });
 
   it('takes the path from MCP_OTEL_CONFIG when configFile is not given, configFile winning', () => {

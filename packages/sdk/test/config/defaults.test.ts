@@ -20,6 +20,19 @@ describe('resolveConfig defaults', () => {
       shutdownOnSignals: false,
       shutdownTimeoutMs: 5000,
       strict: false,
+      runtime: true,
+      health: {
+        enabled: true,
+        server: undefined,
+        cacheMs: 5_000,
+        timeoutMs: 2_000,
+        exporters: { enabled: true, critical: false, maxAgeMs: 180_000 },
+        eventLoopDelay: { enabled: true, critical: false, limitMs: 500 },
+        heap: { enabled: true, critical: false, limit: 0.9 },
+        transport: { enabled: undefined, critical: false },
+      },
+      retention: undefined,
+      alerts: undefined,
     });
   });
 
@@ -73,7 +86,7 @@ describe('resolveConfig defaults', () => {
   });
 
   it('exposes the default constants with the documented values', () => {
-    expect(CONFIG_DEFAULTS).toEqual({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, samplingRate: 1, cardinalityLimit: 2000, registerGlobal: true, shutdownOnSignals: false, shutdownTimeoutMs: 5000, strict: false });
+    expect(CONFIG_DEFAULTS).toEqual({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, samplingRate: 1, cardinalityLimit: 2000, registerGlobal: true, shutdownOnSignals: false, shutdownTimeoutMs: 5000, strict: false, runtime: true });
     expect(PROMETHEUS_DEFAULTS).toEqual({ host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, allowUnauthenticated: false, withoutUnits: false });
     expect(OTLP_DEFAULTS).toEqual({ endpoint: 'http://localhost:4318/v1/metrics', protocol: 'http/protobuf', timeoutMs: 10_000, compression: 'none', temporality: 'cumulative' });
     expect(CONSOLE_DEFAULTS).toEqual({ format: 'table' });

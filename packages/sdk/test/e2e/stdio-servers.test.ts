@@ -53,12 +53,12 @@ function toolCallCounts(requests: OtlpExportRequest[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const request of requests) {
     for (const resource of request.resourceMetrics) {
-      const instance = resource.resource?.attributes.find((attribute) => attribute.key === 'service.instance.id')?.value.stringValue ?? '?';
+      const instance = resource.resource?.attributes.find((attribute) => attribute.key === 'service.instance.id')?.value?.stringValue ?? '?';
       for (const scope of resource.scopeMetrics) {
         for (const metric of scope.metrics) {
           if (metric.name !== 'mcp.server.operation.duration') continue;
           for (const point of metric.histogram?.dataPoints ?? []) {
-            if (point.attributes.some((a) => a.key === 'mcp.method.name' && a.value.stringValue === 'tools/call')) counts.set(instance, Number(point.count));
+            if (point.attributes.some((a) => a.key === 'mcp.method.name' && a.value?.stringValue === 'tools/call')) counts.set(instance, Number(point.count));
           }
         }
       }

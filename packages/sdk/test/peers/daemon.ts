@@ -24,6 +24,8 @@ export interface DaemonOptions {
   readyUrl: string;
   /** @default 15000 */
   readyTimeoutMs?: number;
+  /** Working directory of the process. @default the test's */
+  cwd?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface DaemonOptions {
  * exits early or is not ready in time; the message carries the end of its log.
  */
 export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
-  const child = spawn(options.command, options.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.command, options.args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.cwd });
   let tail = '';
   const keep = (chunk: Buffer): void => {
     tail = (tail + chunk.toString('utf8')).slice(-LOG_TAIL_BYTES);

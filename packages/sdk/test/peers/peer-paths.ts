@@ -8,7 +8,7 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export const PEERS_DIR = process.env.MCP_OTEL_PEERS_DIR ?? path.join(REPO_ROOT, '.peers');
 
 /** The peers `scripts/install-peers.sh` knows, by the names it uses. */
-export type PeerName = 'prometheus' | 'victoria-metrics' | 'otlp-proto';
+export type PeerName = 'prometheus' | 'victoria-metrics' | 'otlp-proto' | 'redis' | 'alertmanager';
 
 /** Paths of the installed peer binaries and files (the layout `dpkg -x` leaves). */
 export const peerPaths = {
@@ -17,12 +17,20 @@ export const peerPaths = {
   victoriaMetrics: path.join(PEERS_DIR, 'victoria-metrics/root/usr/bin/victoria-metrics'),
   /** Import root of the official OTLP `.proto` files (`opentelemetry/proto/...` lives below it). */
   otlpProtoRoot: path.join(PEERS_DIR, 'otlp-proto/root/usr/include'),
+  redisServer: path.join(PEERS_DIR, 'redis/root/usr/bin/redis-server'),
+  /** Holds the multiarch library folder (`x86_64-linux-gnu`, ...) with liblzf and libjemalloc. */
+  redisLibRoot: path.join(PEERS_DIR, 'redis/root/usr/lib'),
+  /** The Alertmanager binary patched to read its templates from `./am-share`: run it with this folder as cwd. */
+  alertmanagerDir: path.join(PEERS_DIR, 'alertmanager'),
+  alertmanager: path.join(PEERS_DIR, 'alertmanager/alertmanager'),
 } as const;
 
 const requiredFiles: Record<PeerName, string[]> = {
   prometheus: [peerPaths.prometheus, peerPaths.promtool],
   'victoria-metrics': [peerPaths.victoriaMetrics],
   'otlp-proto': [path.join(peerPaths.otlpProtoRoot, 'opentelemetry/proto/collector/metrics/v1/metrics_service.proto')],
+  redis: [peerPaths.redisServer],
+  alertmanager: [peerPaths.alertmanager, path.join(peerPaths.alertmanagerDir, 'am-share/default.tmpl')],
 };
 
 /**

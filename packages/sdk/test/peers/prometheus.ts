@@ -15,6 +15,10 @@ export interface PrometheusOptions {
   scrapeInterval?: string;
   /** More keys for every scrape config, e.g. `authorization` or `tls_config`. @default {} */
   scrapeExtras?: Record<string, unknown>;
+  /** Rule files to load, by file name (e.g. the output of `toPrometheusRules`). @default {} */
+  ruleFiles?: Record<string, string>;
+  /** Alertmanager base URLs (`http://127.0.0.1:9093`) to send alerts to. @default [] */
+  alertmanagers?: string[];
 }
 
 /** One sample of an instant query. */
@@ -36,6 +40,8 @@ export interface PrometheusPeer {
    * start (Prometheus' discovery manager updates every 5 s). @param timeoutMs @default 20000
    */
   waitForSeries(promql: string, timeoutMs?: number): Promise<PromSample[]>;
+  /** Active alerts (`/api/v1/alerts`): labels, state (`pending`, `firing`). */
+  alerts(): Promise<Array<{ labels: Record<string, string>; state: string }>>;
   /** The active targets with their health and last scrape error. */
   targets(): Promise<Array<{ scrapeUrl: string; health: string; lastError: string }>>;
   /** Kills Prometheus by PID and removes its config and TSDB folders. Idempotent. */
@@ -63,8 +69,12 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Prome
   assertPeerInstalled('prometheus');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-otel-prom-'));
   const interval = options.scrapeInterval ?? '1s';
+  const ruleFiles = options.ruleFiles ?? {};
+  for (const [name, text] of Object.entries(ruleFiles)) await writeFile(path.join(dir, name), text);
   const config = {
     global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: interval },
+    rule_files: Object.keys(ruleFiles).map((name) => path.join(dir, name)),
+    alerting: { alertmanagers: (options.alertmanagers ?? []).map((url) => ({ static_configs: [{ targets: [new URL(url).host] }] })) },
     scrape_configs: options.targets.map((target, index) => {
       const url = new URL(target.includes('://') ? target : `http://${target}/metrics`);
       return {
@@ -112,12 +122,17 @@ function makePeer(url: string, stopDaemon: () => Promise<void>, dir: string, con
     const answer = await getJson<ApiAnswer<{ activeTargets: Array<{ scrapeUrl: string; health: string; lastError: string }> }>>(`${url}/api/v1/targets`);
     return answer.data.activeTargets.map(({ scrapeUrl, health, lastError }) => ({ scrapeUrl, health, lastError }));
   };
+  const alerts = async (): Promise<Array<{ labels: Record<string, string>; state: string }>> => {
+    const answer = await getJson<ApiAnswer<{ alerts: Array<{ labels: Record<string, string>; state: string }> }>>(`${url}/api/v1/alerts`);
+    return answer.data.alerts.map(({ labels, state }) => ({ labels, state }));
+  };
   let stopped: Promise<void> | undefined;
   return {
     url,
     configFile,
     query,
     targets,
+    alerts,
     async waitForSeries(promql, timeoutMs = 20_000) {
       try {
         return await pollUntil(async () => {

@@ -62,7 +62,7 @@ const sample: ResourceMetrics = {
       scope: { name: 's' },
       metrics: [
         {
-          descriptor: { name: 'a', description: '', unit: '', valueType: 1, type: 'COUNTER' as never },
+          descriptor: { name: 'a', description: '', unit: '', valueType: 1 },
           aggregationTemporality: AggregationTemporality.CUMULATIVE,
           dataPointType: DataPointType.SUM,
           isMonotonic: true,

@@ -1,3 +1,4 @@
+import { normalizeHealth } from '../../src/config/health-config';
 import type { ResolvedConfig } from '../../src/config/resolved-config';
 
 /** A resolved config with every default and no exporters, for tests of the `create/*` functions. */
@@ -16,6 +17,10 @@ export function resolvedConfig(overrides: Partial<ResolvedConfig> = {}): Resolve
     shutdownOnSignals: false,
     shutdownTimeoutMs: 5000,
     strict: false,
+    runtime: false,
+    health: normalizeHealth({}, 60_000),
+    retention: undefined,
+    alerts: undefined,
     ...overrides,
   };
 }
