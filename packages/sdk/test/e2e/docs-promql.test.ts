@@ -15,7 +15,7 @@ function promqlBlocks(): { file: string; expr: string }[] {
     const text = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
     for (const match of text.matchAll(/```promql\n([\s\S]*?)```/g)) {
       // One expression per line, or continued on lines that start with blanks.
-      const expressions = match[1]!.replace(/\n\s+/g, ' ').split('\n').filter((line) => line.trim() !== '');
+      const expressions = match[1]!.replace(/\n[ \t]+/g, ' ').split('\n').filter((line) => line.trim() !== '');
       for (const expr of expressions) blocks.push({ file, expr });
     }
   }

@@ -71,7 +71,7 @@ describe('prometheusNameWithSuffixes', () => {
     const rows = table
       .filter((line) => line.startsWith('| `'))
       .map((line) => line.split('|').map((cell) => cell.trim().replace(/^`(.*)`$/, '$1')));
-    const kinds: Record<string, PrometheusMetricKind> = { Histogram: 'histogram', 'Counter (observable)': 'counter', 'UpDownCounter (observable)': 'updowncounter' };
+    const kinds: Record<string, PrometheusMetricKind> = { Histogram: 'histogram', Counter: 'counter', 'Counter (observable)': 'counter', 'UpDownCounter (observable)': 'updowncounter', 'Gauge (observable)': 'gauge' };
     expect(rows.length).toBeGreaterThan(10);
     for (const [, metric, instrument, unit, , , , prometheusName] of rows) {
       expect([metric, prometheusNameWithSuffixes(metric!, unit!, kinds[instrument!]!)]).toEqual([metric, prometheusName]);
