@@ -55,7 +55,7 @@ describe('runCli', () => {
 
   it('check-config redacts the secrets of alert notifiers: headers, HMAC secret, the path of a webhook URL', () => {
     const file = join(dir, 'alerts.json');
-    const rule = { name: 'NoCalls', expr: { type: 'absent', metric: 'mcp.server.operation.duration', kind: 'histogram', window: '10m' } };
+    const rule = { name: 'NoCalls', severity: 'critical', expr: { type: 'absent', metric: 'mcp.server.operation.duration', kind: 'histogram', window: '10m' } };
     const notify = [
       { type: 'webhook', url: 'https://hooks.slack.com/services/T0/B0/hook-path-4242', secret: 'hmac-4242', headers: { authorization: 'Bearer tok-4242' } },
       { type: 'alertmanager', url: 'http://am:am-pw-4242@127.0.0.1:9093', headers: { 'x-scope-orgid': 'tenant-4242' } },
