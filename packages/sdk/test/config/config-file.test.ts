@@ -46,7 +46,7 @@ describe('resolveConfig config files', () => {
         compression: 'gzip',
         temporality: 'cumulative',
       },
-      { type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false },
+      { type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false, withoutUnits: false },
     ]);
   });
 
@@ -105,7 +105,7 @@ describe('resolveConfig config files', () => {
     const lines = linesOf({ configFile: temp.path('broken.yaml') });
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(new RegExp(`^file ${escape(temp.path('broken.yaml'))}:\\d+:\\d+: invalid YAML: `));
-    expect(linesOf({ configFile: temp.path('dup.yaml') })).toEqual([`file ${temp.path('dup.yaml')}:2:1: invalid YAML: Map keys must be unique`]);
+    expect(linesOf({ configFile: temp.path('dup.yaml') })).toEqual([`file ${temp.path('dup.yaml')}:2:1: invalid YAML: duplicated mapping key`]);
   });
 
   it('names the line and column of a JSON syntax error', () => {

@@ -3,6 +3,8 @@ import { buildPipeline, type BuildOptions, type MetricsPipeline, type PipelineOp
 import { component, describeOtlp, describePortableExporter, type Platform } from '../../create/create-push-exporter.js';
 import type { PrometheusEndpoint } from '../../create/create-readers.js';
 import { createFileExporter } from './file-create-exporter.js';
+import { createNodeOtlpExporter } from './otlp-node-exporter.js';
+import { PrometheusTextSerializer } from '../../exporters/prometheus/prometheus-text-serializer.js';
 import { createPrometheusScrapeHandler, type MetricsRequestHandler } from './prometheus-scrape-handler.js';
 import { ReleasableAgents } from './releasable-agents.js';
 import { createStatsdExporter, statsdTarget } from './statsd-create-exporter.js';
@@ -14,7 +16,7 @@ export const NODE_PLATFORM: Platform = {
     switch (config.type) {
       case 'otlp': {
         const agents = new ReleasableAgents();
-        return describeOtlp(config, { agentFactory: agents.factory }, () => agents.release());
+        return describeOtlp(config, { agentFactory: agents.factory }, () => agents.release(), createNodeOtlpExporter);
       }
       case 'statsd':
         return { exporter: createStatsdExporter(config, { logger: reporter }), identity: { ...component('statsd_metric_exporter'), label: 'statsd exporter', target: statsdTarget(config) } };
@@ -60,6 +62,7 @@ export function buildNodePipeline(config: ResolvedConfig, options: Omit<BuildOpt
   const prometheus = pipeline.readers.prometheus.map((endpoint) => ({
     ...endpoint,
     handle: createPrometheusScrapeHandler(endpoint, {
+      serializer: new PrometheusTextSerializer({ withoutUnits: endpoint.config.withoutUnits }),
       logger: options.reporter,
       maxConcurrentScrapes: endpoint.config.maxConcurrentScrapes,
       minScrapeIntervalMs: endpoint.config.minScrapeIntervalMs,
