@@ -40,6 +40,7 @@ export function runFootprint(_options: GroupOptions): GroupResult {
     ];
     return { group: 'footprint', figures, notes: [`node ${process.version}; installs with --prefer-offline in ${tmpdir()}`] };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (process.env.MCP_OTEL_BENCH_KEEP === undefined) rmSync(work, { recursive: true, force: true });
+    else process.stderr.write(`footprint: kept ${work}\n`);
   }
 }
