@@ -65,7 +65,11 @@ function install(relative) {
     say(`npm ci in ${relative} failed (exit ${npm.status ?? 'none'}); the last lines of ${log}:\n${output.trim().split('\n').slice(-15).join('\n')}`);
     return false;
   }
+  // Only what the repo's own code imports matters (a second @opentelemetry/api would be a different
+  // global); a tool's private dependency hoisted to the root (eslint's keyv 4) is shadowed harmlessly.
+  const shared = repoDependencies();
   const shadows = topLevel(modules)
+    .filter((name) => shared.has(name))
     .map((name) => ({ name, here: versionIn(modules, name), there: versionIn(rootModules, name) }))
     .filter((p) => p.there !== undefined && p.here !== p.there);
   for (const s of shadows) {
@@ -75,6 +79,21 @@ function install(relative) {
   writeFileSync(stampFile, `${stamp}\n`);
   say(`${relative}: installed in ${((Date.now() - started) / 1000).toFixed(0)} s (npm's log: ${log})`);
   return true;
+}
+
+/** Every package the root or a workspace names as a dependency of any kind. */
+function repoDependencies() {
+  const names = new Set();
+  const manifests = ['package.json', ...readdirSync(path.join(root, 'packages')).map((name) => path.join('packages', name, 'package.json')), 'examples/demo/package.json'];
+  for (const file of manifests) {
+    const full = path.join(root, file);
+    if (!existsSync(full)) continue;
+    const manifest = JSON.parse(readFileSync(full, 'utf8'));
+    for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+      for (const name of Object.keys(manifest[field] ?? {})) names.add(name);
+    }
+  }
+  return names;
 }
 
 const dirs = process.argv.slice(2);
