@@ -23,8 +23,8 @@ import { createObservability } from './platform/node/start-observability.js';
 import type { Observability } from './platform/node/start-observability.js';
 import { ListenError, startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
-import { isGlobalMeterProviderRegistered } from './report/global-meter-provider.js';
-import { configProblem, globalProblem, listenProblem } from './report/problems.js';
+import { registerGlobal } from './report/global-meter-provider.js';
+import { configProblem, countByKind, listenProblem } from './report/problems.js';
 import type { MetricsProblem } from './report/problems.js';
 import { createReporter } from './report/reporter.js';
 import type { Reporter } from './report/reporter.js';
@@ -178,16 +178,6 @@ async function startServers(
   return { servers, endpoints };
 }
 
-function countByKind(problems: readonly MetricsProblem[]): Map<string, number> {
-  const counts = new Map<string, number>([
-    ['config', 0],
-    ['listen', 0],
-    ['global', 0],
-  ]);
-  for (const problem of problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
-  return counts;
-}
-
 function reportLateShutdown(pipeline: MetricsPipeline<PrometheusHttpEndpoint>, deadlineMs: number, reporter: Reporter): void {
   const stuck = pipeline.readers.push.filter((push) => push.exporter.status().exporting > 0);
   for (const push of stuck) push.exporter.abandon();
@@ -197,13 +187,6 @@ function reportLateShutdown(pipeline: MetricsPipeline<PrometheusHttpEndpoint>, d
     `shutdown did not finish within ${formatMs(deadlineMs)}: ${which} still had not answered, and were left behind ` +
       '(values recorded since their last successful export may be lost). Fix: check that the receiver is reachable, or raise shutdownTimeout (MCP_OTEL_SHUTDOWN_TIMEOUT).',
   );
-}
-
-/** Registers `provider` globally unless one already is (asked first: OTel's refusal logs a stack trace). */
-function registerGlobal(provider: ApiMeterProvider, report: (problem: MetricsProblem) => void): boolean {
-  if (!isGlobalMeterProviderRegistered() && otelMetrics.setGlobalMeterProvider(provider)) return true;
-  report(globalProblem());
-  return false;
 }
 
 function installDiagLogger(level: string | undefined): void {

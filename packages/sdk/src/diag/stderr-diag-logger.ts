@@ -1,11 +1,12 @@
 import { DiagLogLevel } from '@opentelemetry/api';
 import type { DiagLogger } from '@opentelemetry/api';
+import { writeStderr } from './write-stderr.js';
 
 /**
  * A diag logger that writes to stderr only. OTel's `DiagConsoleLogger` sends `info`/`debug` to
  * `console.info`/`console.debug`, i.e. stdout, which would corrupt an MCP stdio transport.
  */
-export function createStderrDiagLogger(write: (line: string) => void = defaultWrite): DiagLogger {
+export function createStderrDiagLogger(write: (line: string) => void = writeStderr): DiagLogger {
   const log = (level: string) => (message: string, ...args: unknown[]) => {
     const rest = args.length === 0 ? '' : ' ' + args.map(formatArg).join(' ');
     write(`[mcp-otel] ${level} ${message}${rest}\n`);
@@ -21,12 +22,6 @@ function formatArg(arg: unknown): string {
   } catch {
     return String(arg);
   }
-}
-
-function defaultWrite(line: string): void {
-  // `process` is absent in browsers; there the console is the only sink and stdout is not a wire.
-  if (typeof process !== 'undefined' && typeof process.stderr?.write === 'function') process.stderr.write(line);
-  else console.error(line.trimEnd());
 }
 
 const LEVELS: Record<string, DiagLogLevel> = {
