@@ -42,6 +42,28 @@ describe('runCli', () => {
     expect(JSON.parse(output.stdout).serviceName).toBe('from-env-file');
   });
 
+  it('check-config redacts secrets unless --show-secrets is given', () => {
+    const file = join(dir, 'secret.yaml');
+    writeFileSync(file, 'exporters:\n  - type: otlp\n    endpoint: https://u:pw-1234@otlp.example.com\n    headers: { x-api-key: key-5678 }\n');
+    const redacted = runCli(['check-config', file], {});
+    expect(redacted.stdout).not.toMatch(/pw-1234|key-5678/);
+    expect(JSON.parse(redacted.stdout).exporters[0]).toMatchObject({ endpoint: 'https://[REDACTED]@otlp.example.com', headers: { 'x-api-key': '[REDACTED]' } });
+    const shown = runCli(['check-config', '--show-secrets', file], {});
+    expect(JSON.parse(shown.stdout).exporters[0]).toMatchObject({ endpoint: 'https://u:pw-1234@otlp.example.com', headers: { 'x-api-key': 'key-5678' } });
+    expect(shown.stderr).toBe('config OK (secrets shown: keep this output out of logs)\n');
+  });
+
+  it('check-config lists at most 20 problems, then how many more', () => {
+    const file = join(dir, 'many.json');
+    writeFileSync(file, JSON.stringify(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`unknown${i}`, i]))));
+    const output = runCli(['check-config', file], {});
+    expect(output.exitCode).toBe(1);
+    const lines = output.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('config has 50 problem(s):');
+    expect(lines).toHaveLength(22);
+    expect(lines.at(-1)).toBe('  - … and 30 more (error.issues holds all of them)');
+  });
+
   it('schema prints the JSON Schema of the config', () => {
     const output = runCli(['schema'], {});
     expect(output.exitCode).toBe(0);
@@ -53,6 +75,7 @@ describe('runCli', () => {
   it('explains unknown commands and extra arguments with the usage, exit 2', () => {
     expect(runCli(['lint'], {})).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('unknown command "lint"') });
     expect(runCli(['check-config', 'a', 'b'], {})).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('at most one file') });
+    expect(runCli(['check-config', '--show-secret'], {})).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('no option "--show-secret"') });
     expect(runCli([], {})).toMatchObject({ exitCode: 2, stdout: expect.stringContaining('usage: mcp-otel') });
     expect(runCli(['help'], {}).exitCode).toBe(0);
   });

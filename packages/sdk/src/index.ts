@@ -11,7 +11,7 @@ export type { MetricsProblem } from './report/problems.js';
 // Configuration (`process.env` and config files by default)
 export { resolveConfig } from './platform/node/node-config.js';
 export type { ResolveConfigInput } from './config/resolve-config.js';
-export { ConfigError, formatIssue } from './config/config-error.js';
+export { ConfigError, formatIssue, listIssues } from './config/config-error.js';
 export type { ConfigIssue } from './config/config-error.js';
 export { isSdkDisabled } from './config/is-sdk-disabled.js';
 export { metricsConfigJsonSchema } from './config/metrics-config-json-schema.js';
@@ -80,6 +80,12 @@ export type { FileMetricExporter } from './exporters/file/file-exporter.js';
 export type { FileExporterStats } from './exporters/file/file-sink.js';
 export { createPrometheusScrapeHandler } from './platform/node/prometheus-scrape-handler.js';
 export type { PrometheusScrapeHandlerOptions, MetricsRequestHandler } from './platform/node/prometheus-scrape-handler.js';
+
+// Redaction: the one rule every output of the SDK goes through (docs/configuration.md)
+export { redactConfig } from './redact/redact-config.js';
+export { redactText } from './redact/redact-text.js';
+export { redactValue } from './redact/redact-value.js';
+export { REDACTED } from './redact/secret-name.js';
 
 // Node.js runtime metrics (semantic-convention names; on by default in startMetrics, `runtime: false` to turn off)
 export { startRuntimeMetrics, RUNTIME_METER_NAME } from './platform/node/runtime/start-runtime-metrics.js';

@@ -18,6 +18,9 @@ export type PrometheusRulesCommandResult =
  *
  * @example
  * ```ts
+ * import { prometheusRules } from '@mcp-otel/cli';
+ * import { writeFileSync } from 'node:fs';
+ *
  * const result = prometheusRules({ configFile: 'mcp-otel.yaml', env: process.env });
  * if (result.ok) writeFileSync('mcp-otel.rules.yml', result.yaml);
  * ```

@@ -37,7 +37,7 @@ const instrumented = new WeakMap<object, object>();
  * ```ts
  * import { instrumentCache } from '@mcp-otel/instrumentation';
  *
- * const sessions = instrumentCache(new Map<string, Session>(), { name: 'sessions' });
+ * const sessions = instrumentCache(new Map<string, { userId: string }>(), { name: 'sessions' });
  * sessions.get('abc'); // mcp_otel.cache.operations{mcp_otel.cache.operation="get", mcp_otel.cache.outcome="miss"} + 1
  * ```
  */

@@ -143,12 +143,17 @@ export class ComponentTracker {
  * @example
  * ```ts
  * import { trackComponent } from '@mcp-otel/instrumentation';
+ * import { readFile } from 'node:fs/promises';
  *
  * const calc = trackComponent('calc');
- * const { instantiate } = await calc.load(() => import('./calc/calc.js'));
- * const api = calc.exports(await calc.instantiate(() => instantiate(getCoreModule, calc.imports(hostFunctions))));
+ * const bytes = await calc.load(() => readFile('calc.wasm'));
+ * const host = calc.imports({ env: { log: (value: number) => console.error('calc', value) } }); // host calls counted
+ * const { instance } = await calc.instantiate(() => WebAssembly.instantiate(bytes, host));
+ * const api = calc.exports(instance.exports as { add(a: number, b: number): number });
  * api.add(2, 3); // mcp_otel.component.operation.duration{operation="invoke", function.name="add"}
- * await calc.unload();
+ * calc.unload();
+ * // A component transpiled by jco (`--instantiation async`): calc.load(() => import('./calc/calc.js')) gives its
+ * // `instantiate`; then calc.instantiate(() => instantiate(getCoreModule, calc.imports(host))).
  * ```
  */
 export function trackComponent(name: string, options: ComponentInstrumentationOptions = {}): ComponentTracker {
@@ -170,8 +175,11 @@ export function trackComponent(name: string, options: ComponentInstrumentationOp
  * @example
  * ```ts
  * import { instrumentComponent } from '@mcp-otel/instrumentation';
+ * import { readFile } from 'node:fs/promises';
  *
- * const calc = instrumentComponent(await instantiate(getCoreModule, imports), { name: 'calc' });
+ * const { instance } = await WebAssembly.instantiate(await readFile('calc.wasm'));
+ * const calc = instrumentComponent(instance.exports as { add(a: number, b: number): number }, { name: 'calc' });
+ * calc.add(2, 3); // timed as an invoke of "add"; calc counts as active until it is garbage collected
  * ```
  */
 export function instrumentComponent<E extends object>(api: E, options: ComponentInstrumentationOptions & { name: string }): E {

@@ -30,8 +30,17 @@ const instrumented = new WeakMap<object, object>();
  * ```ts
  * import { instrumentStorage } from '@mcp-otel/instrumentation';
  *
- * const blobs = instrumentStorage(new BlobClient(url), { system: 'azure.blob', operations: { download: true, upload: { writes: 1 } } });
- * await blobs.download('report.pdf'); // db.client.operation.duration{db.operation.name="download"} + one
+ * class BlobStore { // a client of your own, here over HTTP
+ *   constructor(private readonly url: string) {}
+ *   async download(name: string): Promise<string> {
+ *     return (await fetch(`${this.url}/${name}`)).text();
+ *   }
+ *   async upload(name: string, body: string): Promise<void> {
+ *     await fetch(`${this.url}/${name}`, { method: 'PUT', body });
+ *   }
+ * }
+ * const blobs = instrumentStorage(new BlobStore('https://blobs.example.com/reports'), { system: 'blob', operations: { download: true, upload: { writes: 1 } } });
+ * await blobs.download('2026-01.json'); // db.client.operation.duration{db.operation.name="download"} + one, its size in mcp_otel.storage.io
  * ```
  */
 export function instrumentStorage<T extends object>(backend: T, options: StorageInstrumentationOptions<T>): T {

@@ -59,10 +59,12 @@ function resolve(fn: string, options: unknown): { cells: WasmModuleCells; teleme
  * @example
  * ```ts
  * import { instrumentWasm } from '@mcp-otel/instrumentation';
+ * import { readFile } from 'node:fs/promises';
  *
  * const wasm = instrumentWasm(WebAssembly, { name: 'image-tools' });
- * const { instance } = await wasm.instantiate(await readFile('tools.wasm'), imports);
- * instance.exports.resize(640, 480); // mcp_otel.wasm.call.duration{mcp_otel.wasm.export.name="resize"}
+ * const { instance } = await wasm.instantiate(await readFile('image-tools.wasm'), { env: { log: (code: number) => console.error('image-tools', code) } });
+ * const resize = instance.exports.resize as (width: number, height: number) => number;
+ * resize(640, 480); // mcp_otel.wasm.call.duration{mcp_otel.wasm.export.name="resize"}
  * ```
  */
 export function instrumentWasm<W extends WebAssemblyLike>(webAssembly: W, options: WasmInstrumentationOptions): W {
@@ -106,7 +108,11 @@ export function instrumentWasm<W extends WebAssemblyLike>(webAssembly: W, option
  *
  * @example
  * ```ts
- * const instance = instrumentWasmInstance(new WebAssembly.Instance(module, imports), { name: 'codec' });
+ * import { instrumentWasmInstance } from '@mcp-otel/instrumentation';
+ * import { readFileSync } from 'node:fs';
+ *
+ * const module = new WebAssembly.Module(readFileSync('codec.wasm'));
+ * const instance = instrumentWasmInstance(new WebAssembly.Instance(module, {}), { name: 'codec' });
  * ```
  */
 export function instrumentWasmInstance<I extends object>(instance: I, options: WasmInstrumentationOptions, webAssembly: Pick<WebAssemblyLike, 'RuntimeError'> | undefined = (globalThis as { WebAssembly?: WebAssemblyLike }).WebAssembly): I {

@@ -98,6 +98,8 @@ export type AlertExpressionType = AlertExpression['type'];
  *
  * @example
  * ```ts
+ * import type { AlertRule } from '@mcp-otel/sdk';
+ *
  * const rule: AlertRule = {
  *   name: 'FlakyToolErrors',
  *   expr: {
@@ -113,7 +115,7 @@ export type AlertExpressionType = AlertExpression['type'];
  * ```
  */
 export interface AlertRule {
-  /** The `alertname` label: letters, digits and `_`, not starting with a digit (a Prometheus alert name). */
+  /** The `alertname` label: letters, digits, `_` and `:`, not starting with a digit (a Prometheus alert name). */
   name: string;
   expr: AlertExpression;
   /** How long the expression must hold before the alert fires. @default 0 (fires at the first evaluation) */

@@ -24,6 +24,8 @@ export interface SilenceInput {
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
+ *
  * const firing = handle.alerts.list().filter((alert) => alert.state === 'firing');
  * handle.alerts.silence({ matchers: { alertname: 'FlakyToolErrors' }, duration: '1h', comment: 'deploying a fix' });
  * writeFileSync('mcp-otel.rules.yml', handle.alerts.toPrometheusRules().yaml);

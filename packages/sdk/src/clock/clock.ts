@@ -14,8 +14,12 @@ export type Cancel = () => void;
  *
  * @example
  * ```ts
- * const clock: Clock = systemClock;
- * const stop = clock.every(15_000, () => console.error('tick at', clock.now()));
+ * import { ManualClock, startMetrics } from '@mcp-otel/sdk';
+ * import type { Clock } from '@mcp-otel/sdk';
+ *
+ * const clock: Clock = new ManualClock(Date.parse('2026-01-01T00:00:00Z')); // or your own { now, after, every }
+ * const stop = clock.every(15_000, () => console.error('tick at', new Date(clock.now()).toISOString()));
+ * await startMetrics({ retention: { maxAge: '15m' } }, { clock }); // health, history and alerts run on it
  * stop();
  * ```
  */

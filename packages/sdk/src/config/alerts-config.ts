@@ -57,6 +57,8 @@ export interface CallbackNotifierConfig {
  *
  * @example
  * ```ts
+ * import type { NotifierConfig } from '@mcp-otel/sdk';
+ *
  * const hook: NotifierConfig = { type: 'webhook', url: 'https://hooks.example.com/mcp', secret: process.env.HOOK_SECRET, retries: 5 };
  * ```
  */
@@ -79,6 +81,8 @@ export interface AlertGroupingConfig {
  *
  * @example
  * ```ts
+ * import type { AlertsConfig } from '@mcp-otel/sdk';
+ *
  * const alerts: AlertsConfig = {
  *   notify: [{ type: 'console' }, { type: 'alertmanager', url: 'http://127.0.0.1:9093' }],
  *   rules: [{ name: 'NoCalls', severity: 'critical', expr: { type: 'absent', metric: 'mcp.server.operation.duration', kind: 'histogram', window: '10m' } }],

@@ -1,3 +1,6 @@
+import { redactText } from '../redact/redact-text.js';
+import { shownIssueValue } from './issue-value.js';
+
 /**
  * One problem found in the configuration. Every problem of every source (object, env, file) is
  * collected before anything is thrown, so a user fixes them all in one round.
@@ -8,7 +11,10 @@ export interface ConfigIssue {
    * `"env OTEL_EXPORTER_OTLP_TIMEOUT"`, `"file /etc/mcp-otel.yaml: collectionInterval"`.
    */
   path: string;
-  /** The offending value as given (header values are redacted: they often hold credentials). */
+  /**
+   * The offending value as given, redacted by the SDK's one rule (header values, values under
+   * secret names, URL userinfo and token query parameters show as `[REDACTED]`).
+   */
   value: unknown;
   /** What would have been accepted, e.g. `an integer 0..65535`. */
   expected: string;
@@ -20,7 +26,8 @@ export interface ConfigIssue {
 
 /**
  * Thrown by `resolveConfig` (and so by `startMetrics`) when the configuration is invalid. `message`
- * lists every issue, one per line, as `<path>: <message>`; `issues` holds them as data.
+ * lists the issues, one per line, as `<path>: <message>` (the first 20, then `… and N more`);
+ * `issues` holds all of them as data. No secret is ever in either (see `ConfigIssue.value`).
  *
  * @example
  * ```ts
@@ -40,20 +47,55 @@ export class ConfigError extends Error {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    super(formatIssues(issues));
+    const shown = issues.map(shownIssue);
+    super(formatIssues(shown));
     this.name = 'ConfigError';
-    this.issues = Object.freeze([...issues]);
+    this.issues = Object.freeze(shown);
   }
 }
+
+/**
+ * An issue as it may be shown. Producers redact as they build messages; this makes `value` (and a
+ * path holding a pasted URL as a key) safe whoever built the issue. Idempotent.
+ */
+export function shownIssue(issue: ConfigIssue): ConfigIssue {
+  return { ...issue, path: redactText(issue.path), value: shownIssueValue(issue.path, issue.value) };
+}
+
+/** How many issues `ConfigError.message` (and `check-config`) list before `… and N more`. */
+export const MAX_LISTED_ISSUES = 20;
 
 /** `<path>: <message>`, the one-line form of an issue used in `ConfigError.message`. */
 export function formatIssue(issue: ConfigIssue): string {
   return `${issue.path}: ${issue.message}`;
 }
 
+/**
+ * The first `MAX_LISTED_ISSUES` (20) issues as `<path>: <message>` lines, then `… and N more` when
+ * there are more: 100k unknown keys must not make a 25 MB message. `ConfigError.message` and
+ * `mcp-otel check-config` list issues this way.
+ *
+ * @example
+ * ```ts
+ * import { ConfigError, listIssues, resolveConfig } from '@mcp-otel/sdk';
+ *
+ * try {
+ *   resolveConfig({ configFile: 'mcp-otel.yaml' });
+ * } catch (error) {
+ *   if (error instanceof ConfigError) console.error(listIssues(error.issues).join('\n'));
+ * }
+ * ```
+ */
+export function listIssues(issues: readonly ConfigIssue[]): string[] {
+  const listed = issues.slice(0, MAX_LISTED_ISSUES).map(formatIssue);
+  const more = issues.length - listed.length;
+  if (more > 0) listed.push(`… and ${more} more (error.issues holds all of them)`);
+  return listed;
+}
+
 function formatIssues(issues: readonly ConfigIssue[]): string {
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  return [`invalid mcp-otel configuration (${count}):`, ...issues.map((issue) => `- ${formatIssue(issue)}`)].join('\n');
+  return [`invalid mcp-otel configuration (${count}):`, ...listIssues(issues).map((line) => `- ${line}`)].join('\n');
 }
 
 const MAX_VALUE_LENGTH = 80;
@@ -87,9 +129,10 @@ export function errorMessage(error: unknown): string {
 
 /** Builds the usual `got <value>, expected <expected>` issue. */
 export function mismatchIssue(path: string, value: unknown, expected: string, extra?: { hint?: string; suggestion?: string }): ConfigIssue {
-  const got = value === undefined ? 'missing' : `got ${formatValue(value)}`;
+  const shown = shownIssueValue(path, value);
+  const got = shown === undefined ? 'missing' : `got ${formatValue(shown)}`;
   const hint = extra?.hint === undefined ? '' : `; ${extra.hint}`;
-  const issue: ConfigIssue = { path, value, expected, message: `${got}, expected ${expected}${hint}` };
+  const issue: ConfigIssue = { path, value: shown, expected, message: `${got}, expected ${expected}${hint}` };
   if (extra?.suggestion !== undefined) issue.suggestion = extra.suggestion;
   return issue;
 }

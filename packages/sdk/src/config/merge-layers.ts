@@ -81,9 +81,11 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === '' ? undefined : value;
 }
 
+/** Takes a fresh object (it is changed): rest-destructuring would copy a 100k-key map once more. */
 function withoutIdentity(attributes: Record<string, ResourceAttributeValue>): Record<string, ResourceAttributeValue> {
-  const { [SERVICE_NAME]: _name, [SERVICE_VERSION]: _version, ...rest } = attributes;
-  return rest;
+  delete attributes[SERVICE_NAME];
+  delete attributes[SERVICE_VERSION];
+  return attributes;
 }
 
 /** The list comes whole from the first layer that defines it: object, `OTEL_METRICS_EXPORTER`, file, default. */

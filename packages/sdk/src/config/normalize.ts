@@ -36,7 +36,8 @@ export function normalizeConfig(merged: MergedConfig): ResolvedConfig {
     enabled: !merged.disabledByEnv && (merged.enabled ?? CONFIG_DEFAULTS.enabled),
     serviceName: merged.serviceName ?? CONFIG_DEFAULTS.serviceName,
     serviceVersion: merged.serviceVersion,
-    resourceAttributes: { ...merged.resourceAttributes },
+    // Already a fresh object (mergeLayers builds it); not copied again: it may hold 100k keys.
+    resourceAttributes: merged.resourceAttributes,
     collectionIntervalMs,
     exporters: merged.exporters.map((exporter) => normalizeExporter(exporter.config)),
     samplingRate,

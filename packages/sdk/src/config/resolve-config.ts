@@ -1,6 +1,8 @@
 import type { ConfigIssue } from './config-error.js';
-import { ConfigError } from './config-error.js';
+import { ConfigError, shownIssue } from './config-error.js';
 import { EnvReader } from './env/env-reader.js';
+import { readLogLevel } from './env/env-variables.js';
+import { protectConfig } from '../redact/redact-config.js';
 import { mergeLayers } from './merge-layers.js';
 import { normalizeConfig } from './normalize.js';
 import type { ParsedLayer } from './parse-layer.js';
@@ -88,6 +90,7 @@ export function resolveConfigLeniently(input: ResolveConfigInput = {}, host: Con
   const code = parseLayer(input.config, { kind: 'code' });
   const file = readFileLayer(input.configFile, env, host);
   const merged = mergeLayers(code, file, env);
+  readLogLevel(env);
   const resolved = normalizeConfig(merged);
   const exposed = protectEndpoints(merged.exporters, resolved);
   const conflicts = findPortConflicts(merged.exporters, resolved.exporters);
@@ -95,7 +98,9 @@ export function resolveConfigLeniently(input: ResolveConfigInput = {}, host: Con
   resolved.exporters = resolved.exporters.filter((_, index) => !conflicts.clashing.includes(index));
   const observability = checkObservability(merged, resolved);
   const issues: ConfigIssue[] = [...code.issues, ...env.issues, ...file.issues, ...exposed, ...conflicts.issues, ...timeouts, ...observability];
-  return { config: resolved, issues };
+  // Printing the config (JSON.stringify, console.log, util.inspect) shows no secret, nor do the
+  // issues, which outside strict mode become stderr lines and `handle.problems`.
+  return { config: protectConfig(resolved), issues: issues.map(shownIssue) };
 }
 
 function readFileLayer(configFile: string | undefined, env: EnvReader, host: ConfigHost): ParsedLayer {

@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import type { ConfigIssue } from './config-error.js';
 import { didYouMeanHint, listValues, mismatchIssue } from './config-error.js';
+import { shownIssueValue } from './issue-value.js';
 import type { LayerSource } from './config-path.js';
 import { layerPath } from './config-path.js';
 import { didYouMean } from './did-you-mean.js';
 import { decodeExpected } from './schema-fields.js';
 
+/** The `expected` text per list of known keys, built once: a file may hold 100k unknown keys. */
+const expectedKeys = new WeakMap<readonly string[], string>();
+
 /** An unknown object key, with a did-you-mean when a known key is close, else the known keys. */
 export function unknownKeyIssue(path: string, key: string, value: unknown, known: readonly string[]): ConfigIssue {
   const suggestion = didYouMean(key, known);
-  const expected = `one of the keys ${known.join(', ')}`;
-  if (suggestion === undefined) return { path, value, expected, message: `unknown key; expected ${expected}` };
-  return { path, value, expected, message: `unknown key; ${didYouMeanHint(suggestion)}`, suggestion };
+  let expected = expectedKeys.get(known);
+  if (expected === undefined) expectedKeys.set(known, (expected = `one of the keys ${known.join(', ')}`));
+  const shown = shownIssueValue(path, value);
+  if (suggestion === undefined) return { path, value: shown, expected, message: `unknown key; expected ${expected}` };
+  return { path, value: shown, expected, message: `unknown key; ${didYouMeanHint(suggestion)}`, suggestion };
 }
 
 /**
@@ -37,19 +43,20 @@ export function issuesFromZod(
       // An unknown or missing exporter `type`: the object was not checked further.
       const options = issue.options.map(String);
       const value = (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
-      result.push(withDidYouMean(mismatchIssue(path, value, listValues(options)), value, options));
+      const mismatch = mismatchIssue(path, value, listValues(options));
+      result.push(withDidYouMean(mismatch, mismatch.value, options));
     } else if (issue.code === 'invalid_key') {
       const inner = issue.issues[0];
       const expected = inner === undefined ? 'a valid key' : decodeExpected(inner.message).expected;
       result.push(mismatchIssue(path, issue.input, expected));
     } else {
       const { expected, hint, suggestion } = decodeExpected(issue.message);
-      const value = isHeaderValue(segments) && typeof issue.input === 'string' ? '<redacted>' : issue.input;
+      const value = issue.input;
       const extra: { hint?: string; suggestion?: string } = {};
       if (hint !== undefined) extra.hint = hint;
       if (suggestion !== undefined) extra.suggestion = suggestion;
       const mismatch = mismatchIssue(path, value, expected, extra);
-      result.push(issue.code === 'invalid_value' && hint === undefined ? withDidYouMean(mismatch, value, issue.values.map(String)) : mismatch);
+      result.push(issue.code === 'invalid_value' && hint === undefined ? withDidYouMean(mismatch, mismatch.value, issue.values.map(String)) : mismatch);
     }
   }
   return result;
@@ -65,11 +72,6 @@ function withDidYouMean(issue: ConfigIssue, value: unknown, candidates: readonly
   const suggestion = typeof value === 'string' ? didYouMean(value, candidates) : undefined;
   if (suggestion === undefined) return issue;
   return { ...issue, message: `${issue.message}; ${didYouMeanHint(suggestion)}`, suggestion };
-}
-
-/** Header values often carry credentials, and a notifier's `secret` is one: never echo them. */
-function isHeaderValue(segments: readonly PropertyKey[]): boolean {
-  return (segments.length >= 2 && segments[segments.length - 2] === 'headers') || segments[segments.length - 1] === 'secret';
 }
 
 /** The keys of the object schema found by following `path` from `schema` (exporter unions follow `input`). */

@@ -55,11 +55,19 @@ export function createPushExporter(described: DescribedExporter, reporter: Repor
   });
 }
 
-/** The OTLP exporter, with `transport` from the platform (Node: releasable agents). */
-export function describeOtlp(config: Extract<ResolvedPushExporter, { type: 'otlp' }>, transport: OtlpTransportOptions = {}, abandon?: () => void): DescribedExporter {
+/**
+ * The OTLP exporter, with `transport` from the platform (Node: releasable agents) and its way of
+ * making the exporter (Node: one that reads no `process.env`).
+ */
+export function describeOtlp(
+  config: Extract<ResolvedPushExporter, { type: 'otlp' }>,
+  transport: OtlpTransportOptions = {},
+  abandon?: () => void,
+  create: typeof createOtlpExporter = createOtlpExporter,
+): DescribedExporter {
   const type = config.protocol === 'http/json' ? 'otlp_http_json_metric_exporter' : 'otlp_http_metric_exporter';
   const identity = { ...component(type), label: 'otlp exporter', target: displayUrl(config.endpoint), fix: otlpFix };
-  return { exporter: createOtlpExporter(config, transport), identity, timeoutMs: config.timeoutMs, ...(abandon && { abandon }) };
+  return { exporter: create(config, transport), identity, timeoutMs: config.timeoutMs, ...(abandon && { abandon }) };
 }
 
 /** The exporters that run on any JavaScript platform: OTLP over HTTP and the console. */

@@ -9,6 +9,7 @@
  * `metrics` follows the provider `startMetrics` registers (switching-facade.ts). Nothing here
  * throws into the host: bad values are warned once through `diag` and dropped.
  */
+import { safeHandle } from './safe-handle.js';
 import type { MeterProvider } from '@opentelemetry/api';
 import type {
   CounterHandle,
@@ -124,14 +125,14 @@ const NO_ARGS: [] = [];
 /** The facade's functions over a source of handles (a provider's instruments, or the switching ones). */
 export function facadeOver(source: HandleSource, warnOnce: WarnOnce): MetricsFacade {
   return {
-    counter: (name, attributes, opts) => source.counter(name, opts).handle(attributes),
-    upDownCounter: (name, attributes, opts) => source.upDownCounter(name, opts).handle(attributes),
-    gauge: (name, attributes, opts) => source.gauge(name, opts).handle(attributes),
-    histogram: (name, attributes, opts) => source.histogram(name, opts).handle(attributes),
-    summary: (name, attributes, opts) => source.summary(name, opts).handle(attributes),
+    counter: (name, attributes, opts) => safeHandle(source.counter(name, opts), attributes, name, warnOnce),
+    upDownCounter: (name, attributes, opts) => safeHandle(source.upDownCounter(name, opts), attributes, name, warnOnce),
+    gauge: (name, attributes, opts) => safeHandle(source.gauge(name, opts), attributes, name, warnOnce),
+    histogram: (name, attributes, opts) => safeHandle(source.histogram(name, opts), attributes, name, warnOnce),
+    summary: (name, attributes, opts) => safeHandle(source.summary(name, opts), attributes, name, warnOnce),
     timer: (name, attributes, opts) => {
       const histogram = source.histogram(name, opts, 's');
-      return new RunningTimer(histogram, histogram.handle(attributes));
+      return new RunningTimer(histogram, safeHandle(histogram, attributes, name, warnOnce));
     },
     timed: <R>(name: string, fn: () => R, attributes?: FacadeAttributes): R => {
       if (typeof fn !== 'function') {
@@ -139,7 +140,7 @@ export function facadeOver(source: HandleSource, warnOnce: WarnOnce): MetricsFac
         return undefined as R;
       }
       const histogram = source.histogram(name, undefined, 's');
-      return runTimed(histogram, histogram.handle(attributes), fn, undefined, NO_ARGS);
+      return runTimed(histogram, safeHandle(histogram, attributes, name, warnOnce), fn, undefined, NO_ARGS);
     },
     timedMethod: (name, attributes, opts) => timedMethodDecorator(source.histogram(name, opts, 's'), attributes),
   };

@@ -71,7 +71,13 @@ export function runTimed<T, A extends unknown[], R>(
 
 /** A TC39 method decorator timing every call into `histogram` with `attributes`. */
 export function timedMethodDecorator(histogram: TimedHistogram, attributes: FacadeAttributes | undefined): TimedMethodDecorator {
-  const ok = histogram.handle(attributes);
+  let ok: HistogramHandle;
+  try {
+    ok = histogram.handle(attributes);
+  } catch {
+    // Unreadable attributes (throwing getters, a hostile proxy): the calls are timed without them.
+    ok = histogram.handle(undefined);
+  }
   return function decorate<This, Args extends unknown[], Return>(
     target: (this: This, ...args: Args) => Return,
   ): (this: This, ...args: Args) => Return {
@@ -96,10 +102,14 @@ export class RunningTimer implements TimerHandle {
   stop(extraAttributes?: FacadeAttributes): number {
     if (this.seconds >= 0) return this.seconds;
     this.seconds = secondsSince(this.start);
-    const handle =
-      typeof extraAttributes === 'object' && extraAttributes !== null
-        ? this.histogram.handle({ ...this.handle.attributes, ...extraAttributes })
-        : this.handle;
+    let handle = this.handle;
+    if (typeof extraAttributes === 'object' && extraAttributes !== null) {
+      try {
+        handle = this.histogram.handle({ ...this.handle.attributes, ...extraAttributes });
+      } catch {
+        // Unreadable extra attributes (throwing getters, a hostile proxy): recorded without them.
+      }
+    }
     handle.record(this.seconds);
     return this.seconds;
   }

@@ -1,3 +1,4 @@
+import { redactText } from '../redact/redact-text.js';
 
 /** How an exporter has been doing, for the exporter health check. Times are ms since the epoch. */
 export interface ExporterStatus {
@@ -53,7 +54,7 @@ export class ExporterStatusBoard {
 
   failed(status: ExporterStatus, error: unknown): void {
     status.lastFailureAt = this.now();
-    status.lastError = error instanceof Error ? error.message : typeof error === 'string' ? error : 'failed';
+    status.lastError = redactText(error instanceof Error ? error.message : typeof error === 'string' ? error : 'failed');
     status.consecutiveFailures++;
   }
 }

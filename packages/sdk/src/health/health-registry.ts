@@ -1,3 +1,5 @@
+import { redactText } from '../redact/redact-text.js';
+import { redactValue } from '../redact/redact-value.js';
 import type { Clock } from '../clock/clock.js';
 import type { CheckReport, HealthCheck, HealthCheckResult, HealthReport, HealthStatus } from './health-types.js';
 
@@ -128,8 +130,10 @@ function invalid(outcome: unknown): HealthCheckResult {
 function toReport(entry: Entry, cached: boolean): CheckReport {
   const last = entry.last!;
   const report: CheckReport = { name: entry.name, status: last.result.status, critical: entry.critical, durationMs: last.durationMs, checkedAt: last.checkedAt, cached };
-  if (last.result.message !== undefined) report.message = last.result.message;
-  if (last.result.details !== undefined) report.details = last.result.details;
+  // A check's message and details are the host's text (a connection string, an error of a client):
+  // the SDK's one redaction rule applies, as to everything else it shows.
+  if (last.result.message !== undefined) report.message = typeof last.result.message === 'string' ? redactText(last.result.message) : last.result.message;
+  if (last.result.details !== undefined) report.details = redactValue(last.result.details) as typeof last.result.details;
   return report;
 }
 

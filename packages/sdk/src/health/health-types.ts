@@ -22,7 +22,11 @@ export interface HealthCheckResult {
  *
  * @example
  * ```ts
- * const queue: HealthCheck = () => (backlog() > 1000 ? { status: 'degraded', message: `backlog ${backlog()}` } : 'healthy');
+ * import type { HealthCheck } from '@mcp-otel/sdk';
+ *
+ * const jobs: string[] = [];
+ * const queue: HealthCheck = () => (jobs.length > 1000 ? { status: 'degraded', message: `backlog ${jobs.length}` } : 'healthy');
+ * handle.health.register('queue', queue, { critical: false });
  * ```
  */
 export type HealthCheck = () => HealthCheckResult | HealthStatus | Promise<HealthCheckResult | HealthStatus>;
@@ -68,9 +72,9 @@ export interface HealthApi {
    *
    * @example
    * ```ts
-   * const remove = handle.health.register('database', async () => {
-   *   await db.ping();
-   *   return { status: 'healthy', message: 'ping ok' };
+   * const remove = handle.health.register('forecast-api', async () => {
+   *   const response = await fetch('https://forecast.example.com/health');
+   *   return { status: response.ok ? 'healthy' : 'unhealthy', message: `HTTP ${response.status}` };
    * }, { critical: true, timeout: '1s' });
    * ```
    */

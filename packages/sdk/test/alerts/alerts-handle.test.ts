@@ -147,8 +147,8 @@ describe('alerts config validation', () => {
   it('never echoes a webhook secret or header value', () => {
     const lines = linesOf({ config: { alerts: { rules: [{ ...rule, expr: { ...rule.expr, window: '1m' } }], notify: [{ type: 'webhook', url: 'https://h.example/x', secret: '', headers: { authorization: 'Bearer sec\u0001ret' } }] } } });
     expect(lines).toEqual([
-      'alerts.notify[0].headers.authorization: got "<redacted>", expected a header value without control characters',
-      'alerts.notify[0].secret: got "<redacted>", expected a non-empty secret',
+      'alerts.notify[0].headers.authorization: got "[REDACTED]", expected a header value without control characters',
+      'alerts.notify[0].secret: got "[REDACTED]", expected a non-empty secret',
     ]);
   });
 

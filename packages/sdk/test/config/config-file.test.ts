@@ -105,7 +105,7 @@ describe('resolveConfig config files', () => {
     const lines = linesOf({ configFile: temp.path('broken.yaml') });
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(new RegExp(`^file ${escape(temp.path('broken.yaml'))}:\\d+:\\d+: invalid YAML: `));
-    expect(linesOf({ configFile: temp.path('dup.yaml') })).toEqual([`file ${temp.path('dup.yaml')}:2:1: invalid YAML: Map keys must be unique`]);
+    expect(linesOf({ configFile: temp.path('dup.yaml') })).toEqual([`file ${temp.path('dup.yaml')}:2:1: invalid YAML: duplicated mapping key`]);
   });
 
   it('names the line and column of a JSON syntax error', () => {

@@ -64,17 +64,17 @@ describe('resolveConfig environment variables', () => {
     [
       'OTEL_EXPORTER_OTLP_HEADERS',
       { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_HEADERS: 'api-key=1,Bearer secret' },
-      `env OTEL_EXPORTER_OTLP_HEADERS: got "<redacted>", expected ${HEADERS_EXPECTED}; item 2 has no "="`,
+      `env OTEL_EXPORTER_OTLP_HEADERS: got "api-key=[REDACTED],[REDACTED]", expected ${HEADERS_EXPECTED}; item 2 has no "="`,
     ],
     [
       'OTEL_EXPORTER_OTLP_METRICS_HEADERS',
       { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_METRICS_HEADERS: 'x key=1' },
-      `env OTEL_EXPORTER_OTLP_METRICS_HEADERS: got "<redacted>", expected ${HEADERS_EXPECTED}; item 1 has key "x key", which is not an HTTP header name (letters, digits and !#$%&'*+-.^_\`|~)`,
+      `env OTEL_EXPORTER_OTLP_METRICS_HEADERS: got "x key=[REDACTED]", expected ${HEADERS_EXPECTED}; item 1 has key "x key", which is not an HTTP header name (letters, digits and !#$%&'*+-.^_\`|~)`,
     ],
     [
       'OTEL_EXPORTER_OTLP_HEADERS',
       { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_HEADERS: 'a=b%0Ac' },
-      `env OTEL_EXPORTER_OTLP_HEADERS: got "<redacted>", expected ${HEADERS_EXPECTED}; item 1 has a value that is not a header value without control characters`,
+      `env OTEL_EXPORTER_OTLP_HEADERS: got "a=[REDACTED]", expected ${HEADERS_EXPECTED}; item 1 has a value that is not a header value without control characters`,
     ],
     [
       'OTEL_EXPORTER_OTLP_TIMEOUT',
@@ -100,6 +100,13 @@ describe('resolveConfig environment variables', () => {
       'OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE',
       { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: 'deltas' },
       'env OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: got "deltas", expected "cumulative", "delta" or "lowmemory"; did you mean "delta"?',
+    ],
+    ['OTEL_LOG_LEVEL', { OTEL_LOG_LEVEL: 'loud' }, 'env OTEL_LOG_LEVEL: got "loud", expected "none", "error", "warn", "info", "debug", "verbose" or "all"'],
+    ['OTEL_LOG_LEVEL', { OTEL_LOG_LEVEL: 'warning' }, 'env OTEL_LOG_LEVEL: got "warning", expected "none", "error", "warn", "info", "debug", "verbose" or "all"; did you mean "warn"?'],
+    [
+      'OTEL_EXPORTER_OTLP_CERTIFICATE',
+      { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_CERTIFICATE: '/etc/ca.pem' },
+      'env OTEL_EXPORTER_OTLP_CERTIFICATE: got "/etc/ca.pem", expected it unset; mcp-otel does not read the OTLP certificate variables (the exporter takes its settings from the resolved config only); for a private CA start Node with NODE_EXTRA_CA_CERTS=<file>, client certificates are not supported yet',
     ],
   ];
 

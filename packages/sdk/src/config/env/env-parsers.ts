@@ -45,8 +45,8 @@ export const envHttpUrl: EnvParser<string> = (text) =>
 
 /**
  * A W3C-baggage-like list `k=v,k2=v2` (`OTEL_RESOURCE_ATTRIBUTES`, `OTEL_EXPORTER_OTLP_HEADERS`):
- * keys and values trimmed and percent-decoded, empty items skipped, later duplicates win.
- * `secret` hides the text in issues (header values carry credentials).
+ * keys and values trimmed and percent-decoded, empty items skipped, later duplicates win. The
+ * text shown in issues is redacted by the variable's name (`*_HEADERS`: every value hidden).
  */
 export function envKeyValues(options: {
   example: string;
@@ -54,7 +54,6 @@ export function envKeyValues(options: {
   keyExpected?: string;
   valuePattern?: RegExp;
   valueExpected?: string;
-  secret?: boolean;
 }): EnvParser<Record<string, string>> {
   const expected = `comma-separated key=value pairs with percent-encoded values, e.g. ${JSON.stringify(options.example)}`;
   return (text) => {
@@ -66,7 +65,6 @@ export function envKeyValues(options: {
         ok: false,
         expected,
         hint: `item ${index + 1} ${problem}`,
-        shown: options.secret === true ? '<redacted>' : text,
       });
       const equals = item.indexOf('=');
       if (equals < 0) return failure('has no "="');

@@ -1,8 +1,9 @@
+import { LOG_LEVEL_NAMES } from '../../diag/stderr-diag-logger.js';
 import { didYouMean } from '../did-you-mean.js';
 import { EXPORTER_TYPES } from '../exporters/exporter-registry.js';
 import { listValues } from '../config-error.js';
 import type { ExporterType } from '../types.js';
-import { envBoolean, envInteger, envKeyValues } from './env-parsers.js';
+import { envBoolean, envInteger, envKeyValues, envOneOf } from './env-parsers.js';
 import type { EnvParser, EnvReader } from './env-reader.js';
 
 /** The general (not exporter-specific) OTel variables, each read through `EnvReader`. */
@@ -19,6 +20,21 @@ export function readServiceName(env: EnvReader): string | undefined {
 export function readResourceAttributes(env: EnvReader): Record<string, string> | undefined {
   return env.read('OTEL_RESOURCE_ATTRIBUTES', envKeyValues({ example: 'deployment.environment.name=prod,team=a%20b' }));
 }
+
+/**
+ * `OTEL_LOG_LEVEL`, read here only to validate it: the diag logger is installed from the raw
+ * variable before the config resolves. A value it does not know (`loud`) would otherwise be
+ * ignored silently.
+ */
+export function readLogLevel(env: EnvReader): string | undefined {
+  return env.read('OTEL_LOG_LEVEL', envOneOf(LOG_LEVEL_NAMES, LOG_LEVEL_HINTS));
+}
+
+const LOG_LEVEL_HINTS = {
+  warning: { hint: 'did you mean "warn"?', suggestion: 'warn' },
+  trace: { hint: 'OTel calls the most detailed level "verbose" (or "all")', suggestion: 'verbose' },
+  off: { hint: 'did you mean "none"?', suggestion: 'none' },
+};
 
 /** `OTEL_METRIC_EXPORT_INTERVAL`, in milliseconds. */
 export function readExportInterval(env: EnvReader): number | undefined {

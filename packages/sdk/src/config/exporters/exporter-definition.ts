@@ -22,6 +22,12 @@ export interface ExporterDefinition<C extends ExporterConfig, R extends Resolved
   /** Fields that environment variables can set (see `fillFromEnv` for the precedence). */
   readonly envFields: EnvFields<C>;
   readonly mergeFields?: FieldMergers<C>;
+  /**
+   * Environment variables other SDKs read for this exporter type that this one does not, each with
+   * what to do instead. Set (with an exporter of this type configured), each is an issue: a
+   * variable the user set must not be ignored silently.
+   */
+  readonly unsupportedEnv?: Readonly<Record<string, string>>;
   /** Applies every default of this exporter type, with `??`. */
   normalize(config: C): R;
 }

@@ -55,6 +55,9 @@ export type ExporterOrigin = 'code' | 'file' | 'env' | 'default';
  */
 export function fillFromEnv(config: ExporterConfig, origin: ExporterOrigin, env: EnvReader): ExporterConfig {
   const definition = definitionFor(config.type);
+  for (const [name, instead] of Object.entries(definition.unsupportedEnv ?? {})) {
+    if (env.text(name) !== undefined) env.read(name, () => ({ ok: false, expected: 'it unset', hint: instead }));
+  }
   const filled: Record<string, unknown> = { ...config };
   const mergers = (definition.mergeFields ?? {}) as Record<string, ((high: unknown, low: unknown) => unknown) | undefined>;
   for (const [field, read] of Object.entries<((env: EnvReader) => unknown) | undefined>(definition.envFields)) {

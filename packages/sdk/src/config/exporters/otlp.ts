@@ -75,13 +75,16 @@ export function mergeHeaders(high: Record<string, string>, low: Record<string, s
   return Object.assign(merged, high);
 }
 
+const TLS_FILES_INSTEAD =
+  'mcp-otel does not read the OTLP certificate variables (the exporter takes its settings from the resolved config only); ' +
+  'for a private CA start Node with NODE_EXTRA_CA_CERTS=<file>, client certificates are not supported yet';
+
 const envHeaders = envKeyValues({
   example: 'api-key=secret,x-tenant=a',
   keyPattern: HEADER_NAME,
   keyExpected: HEADER_NAME_EXPECTED,
   valuePattern: HEADER_VALUE,
   valueExpected: HEADER_VALUE_EXPECTED,
-  secret: true,
 });
 
 export const otlpExporter: ExporterDefinition<OtlpExporterConfig, ResolvedOtlpExporter> = {
@@ -105,6 +108,12 @@ export const otlpExporter: ExporterDefinition<OtlpExporterConfig, ResolvedOtlpEx
     temporality: (env) => env.read('OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE', envOneOf(TEMPORALITIES)),
   },
   mergeFields: { headers: mergeHeaders },
+  unsupportedEnv: Object.fromEntries(
+    ['CERTIFICATE', 'CLIENT_CERTIFICATE', 'CLIENT_KEY'].flatMap((suffix) => [
+      [`OTEL_EXPORTER_OTLP_${suffix}`, TLS_FILES_INSTEAD],
+      [`OTEL_EXPORTER_OTLP_METRICS_${suffix}`, TLS_FILES_INSTEAD],
+    ]),
+  ),
   normalize: (config) => ({
     type: 'otlp',
     endpoint: config.endpoint ?? OTLP_DEFAULTS.endpoint,

@@ -18,8 +18,11 @@ const TEMPORALITY = {
 } as const;
 
 /**
- * OTel's OTLP/HTTP exporter for the configured protocol. Every option is passed explicitly: the
- * config pipeline already merged the `OTEL_EXPORTER_OTLP_*` variables with the documented precedence.
+ * OTel's OTLP/HTTP exporter for the configured protocol, for platforms without Node (OTel's browser
+ * build, which has no process environment to read). Node uses `createNodeOtlpExporter`
+ * (platform/node), which keeps OTel from merging `process.env` into the options. Every option is
+ * passed explicitly: the config pipeline already merged the `OTEL_EXPORTER_OTLP_*` variables with
+ * the documented precedence.
  * Failed exports are retried and reported by OTel itself; they never reject into the host.
  */
 export function createOtlpExporter(config: ResolvedOtlpExporter, transport: OtlpTransportOptions = {}): PushMetricExporter {

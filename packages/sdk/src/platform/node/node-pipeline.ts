@@ -3,6 +3,7 @@ import { buildPipeline, type BuildOptions, type MetricsPipeline, type PipelineOp
 import { component, describeOtlp, describePortableExporter, type Platform } from '../../create/create-push-exporter.js';
 import type { PrometheusEndpoint } from '../../create/create-readers.js';
 import { createFileExporter } from './file-create-exporter.js';
+import { createNodeOtlpExporter } from './otlp-node-exporter.js';
 import { createPrometheusScrapeHandler, type MetricsRequestHandler } from './prometheus-scrape-handler.js';
 import { ReleasableAgents } from './releasable-agents.js';
 import { createStatsdExporter, statsdTarget } from './statsd-create-exporter.js';
@@ -14,7 +15,7 @@ export const NODE_PLATFORM: Platform = {
     switch (config.type) {
       case 'otlp': {
         const agents = new ReleasableAgents();
-        return describeOtlp(config, { agentFactory: agents.factory }, () => agents.release());
+        return describeOtlp(config, { agentFactory: agents.factory }, () => agents.release(), createNodeOtlpExporter);
       }
       case 'statsd':
         return { exporter: createStatsdExporter(config, { logger: reporter }), identity: { ...component('statsd_metric_exporter'), label: 'statsd exporter', target: statsdTarget(config) } };

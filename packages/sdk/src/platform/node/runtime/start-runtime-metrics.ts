@@ -39,9 +39,10 @@ export interface RuntimeMetrics {
  *
  * @example
  * ```ts
+ * import { metrics } from '@opentelemetry/api';
  * import { startRuntimeMetrics } from '@mcp-otel/sdk';
  *
- * const runtime = startRuntimeMetrics(myMeterProvider);
+ * const runtime = startRuntimeMetrics(metrics.getMeterProvider()); // the global provider, e.g. registered by sdk-node
  * // ... later
  * runtime.stop();
  * ```
