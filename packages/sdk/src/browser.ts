@@ -12,7 +12,7 @@ export type { MetricsProblem } from './report/problems.js';
 // Configuration (no config files, no process environment: pass `config` and `env`)
 export { resolveConfig } from './config/resolve-config.js';
 export type { ResolveConfigInput } from './config/resolve-config.js';
-export { ConfigError, formatIssue } from './config/config-error.js';
+export { ConfigError, formatIssue, listIssues } from './config/config-error.js';
 export type { ConfigIssue } from './config/config-error.js';
 export { isSdkDisabled } from './config/is-sdk-disabled.js';
 export { metricsConfigJsonSchema } from './config/metrics-config-json-schema.js';
@@ -41,6 +41,12 @@ export type {
   ResolvedFileExporter,
   ResolvedComponent,
 } from './config/resolved-config.js';
+
+// Redaction: the one rule every output of the SDK goes through (docs/configuration.md)
+export { redactConfig } from './redact/redact-config.js';
+export { redactText } from './redact/redact-text.js';
+export { redactValue } from './redact/redact-value.js';
+export { REDACTED } from './redact/secret-name.js';
 
 // The pipeline (Prometheus endpoints are collected with `collect()`; serve them yourself)
 export { createMetricsPipeline } from './create/create-pipeline.js';
