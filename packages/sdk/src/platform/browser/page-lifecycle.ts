@@ -17,15 +17,18 @@ interface DocumentLike extends EventTargetLike {
  * `visibilitychange` to `hidden` (the last event a mobile browser reliably fires). While it
  * flushes, `state.hiding` is true, so the exporter picks a request that outlives the page (fetch
  * `keepalive`, else `sendBeacon`). A dedicated or shared worker has no page: nothing is installed
- * there and the returned remover does nothing. Returns a function that removes the listeners.
+ * there and the returned remover does nothing. A flush still running absorbs the next event.
+ * Returns a function that removes the listeners.
  */
 export function installPageHideFlush(flush: () => Promise<void>, state: PageState, scope: object = globalThis): () => void {
   const page = scope as Partial<EventTargetLike> & { document?: DocumentLike };
   const document = page.document;
   if (typeof page.addEventListener !== 'function' || document === undefined || typeof document.addEventListener !== 'function') return () => undefined;
+  // Leaving a page fires both events at once: one flush, not two requests with the same points.
+  let flushing: Promise<void> | undefined;
   const hide = (): void => {
     state.hiding = true;
-    void flush();
+    flushing ??= flush().finally(() => (flushing = undefined));
   };
   const onVisibility = (): void => {
     if (document.visibilityState === 'hidden') hide();

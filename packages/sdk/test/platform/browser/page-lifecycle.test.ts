@@ -7,7 +7,7 @@ function fakePage(): { scope: EventTarget & { document: EventTarget & { visibili
 }
 
 describe('installPageHideFlush', () => {
-  it('flushes on pagehide and on visibilitychange to hidden, marking the page as hiding meanwhile', () => {
+  it('flushes on pagehide and on visibilitychange to hidden, marking the page as hiding meanwhile', async () => {
     const { scope } = fakePage();
     const state = { hiding: false };
     const seen: boolean[] = [];
@@ -15,6 +15,7 @@ describe('installPageHideFlush', () => {
     scope.dispatchEvent(new Event('pagehide'));
     scope.dispatchEvent(new Event('pageshow'));
     expect(state.hiding).toBe(false);
+    await Promise.resolve();
     scope.document.dispatchEvent(new Event('visibilitychange')); // still visible: no flush
     scope.document.visibilityState = 'hidden';
     scope.document.dispatchEvent(new Event('visibilitychange'));
@@ -22,6 +23,16 @@ describe('installPageHideFlush', () => {
     remove();
     scope.dispatchEvent(new Event('pagehide'));
     expect(seen).toHaveLength(2);
+  });
+
+  it('flushes once when leaving fires both events while the flush runs', () => {
+    const { scope } = fakePage();
+    const flush = jest.fn(() => new Promise<void>(() => undefined));
+    installPageHideFlush(flush, { hiding: false }, scope);
+    scope.document.visibilityState = 'hidden';
+    scope.document.dispatchEvent(new Event('visibilitychange'));
+    scope.dispatchEvent(new Event('pagehide'));
+    expect(flush).toHaveBeenCalledTimes(1);
   });
 
   it('installs nothing in a worker (no document)', () => {
