@@ -12,6 +12,7 @@ import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry
 import { settleWithin } from './lifecycle/settle-within.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
 import { createNoopHandle } from './noop-handle.js';
+import { disabledAlerts } from './alerts/alerts-api.js';
 import { resolveConfigLeniently } from './platform/node/node-config.js';
 import { buildNodePipeline, type PrometheusHttpEndpoint } from './platform/node/node-pipeline.js';
 import { needsHistoryReader } from './config/observability-normalize.js';
@@ -77,7 +78,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     reporter.warn(problem.message);
   };
   issues.map(configProblem).forEach(report);
-  if (!resolved.enabled) return createNoopHandle(resolved, problems);
+  if (!resolved.enabled) return createNoopHandle(resolved, problems, disabledAlerts(resolved));
 
   // The history (and the transport health check) collect a pull reader of their own, as a scrape would.
   const withHistory = needsHistoryReader(resolved);

@@ -45,7 +45,7 @@ describeWithPeer(['chromium', 'otlp-proto'], 'the page-hide flush of the browser
     await page.goto(`${server.url}/next.html`);
   }
 
-  const rowsOf = (run: string) => metricRows(receiver.received.map((received) => received.request), run).filter((row) => row.includes('page.clicks'));
+  const rowsOf = (run: string) => metricRows(receiver.received.map((received) => received.request), { 'test.run': run }).filter((row) => row.includes('page.clicks'));
 
   it('sends the last points with a keepalive fetch when the page is left', async () => {
     await recordThenLeave('run=leave&clicks=3');

@@ -73,12 +73,12 @@ describeWithPeer(['chromium', 'otlp-proto', 'victoria-metrics'], 'the browser bu
 
   it('exports the same names, units, attributes and values from each (OTLP JSON, decoded with the official protos)', () => {
     const requests = receiver.received.map((received) => received.request);
-    const node = metricRows(requests, 'node');
+    const node = metricRows(requests, { 'test.run': 'node' });
     expect(node.join('\n')).toContain('@mcp-otel/instrumentation/mcp mcp.client.operation.duration [s] histogram');
     expect(node.join('\n')).toContain('mcp_otel.wasm');
     expect(node.join('\n')).toContain('parity.scenario.runs [{run}] counter {"host":"shared"} = 1');
-    expect(metricRows(requests, 'page')).toEqual(node);
-    expect(metricRows(requests, 'worker')).toEqual(node);
+    expect(metricRows(requests, { 'test.run': 'page' })).toEqual(node);
+    expect(metricRows(requests, { 'test.run': 'worker' })).toEqual(node);
   });
 
   it('lands the same series in VictoriaMetrics (OTLP protobuf) from each', async () => {

@@ -4,16 +4,17 @@ import { attributesOf, type OtlpExportRequest } from '../peers/otlp-decoded.js';
 const TIMED_VALUES = /duration|\.time$/;
 
 /**
- * The metrics a run exported, one sorted line per data point:
+ * The metrics exported under a resource with every attribute of `resource` (e.g. `{ 'test.run': 'page' }`), one sorted line per data point:
  * `<scope> <name> [<unit>] <kind> {<attributes>} = <value>`, where a histogram's value is its
  * count and bounds (durations differ between runs; how many were recorded does not). The values of
  * every other point are compared exactly.
  */
-export function metricRows(requests: readonly OtlpExportRequest[], run: string): string[] {
+export function metricRows(requests: readonly OtlpExportRequest[], resource: Record<string, string>): string[] {
   const rows: string[] = [];
   for (const request of requests) {
     for (const rm of request.resourceMetrics) {
-      if (attributesOf(rm.resource?.attributes ?? [])['test.run'] !== run) continue;
+      const attributes = attributesOf(rm.resource?.attributes ?? []);
+      if (Object.entries(resource).some(([key, value]) => attributes[key] !== value)) continue;
       for (const sm of rm.scopeMetrics) {
         for (const metric of sm.metrics) {
           const head = `${sm.scope?.name ?? ''} ${metric.name} [${metric.unit}]`;

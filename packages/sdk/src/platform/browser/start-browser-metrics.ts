@@ -1,6 +1,6 @@
 import { metrics as otelMetrics } from '@opentelemetry/api';
 import type { MeterProvider } from '@opentelemetry/api';
-import { disabledAlerts } from '../../alerts/alerts-api.js';
+import type { AlertsApi } from '../../alerts/alerts-api.js';
 import { systemClock } from '../../clock/clock.js';
 import { ConfigError } from '../../config/config-error.js';
 import { resolveConfigLeniently } from '../../config/resolve-config.js';
@@ -22,6 +22,24 @@ import { observeProblems, SELF_METER_NAME } from '../../report/self-metrics.js';
 import { browserPlatform } from './browser-platform.js';
 import { nodeOnlyAsks } from './node-only-asks.js';
 import { installPageHideFlush, type PageState } from './page-lifecycle.js';
+
+/**
+ * `handle.alerts` of a browser build: alert rules need Node (the history), so there are none. Not
+ * the shared `disabledAlerts`, which renders the config's rules as YAML and would put a YAML
+ * library into every browser bundle for an always-empty file.
+ */
+const NO_ALERTS: AlertsApi = {
+  enabled: false,
+  list: () => [],
+  silence: () => {
+    throw new RangeError('mcp-otel: alert rules need Node.js (the browser build has none), so there is nothing to silence');
+  },
+  expireSilence: () => false,
+  silences: () => [],
+  evaluate: () => Promise.resolve(),
+  flush: () => Promise.resolve(),
+  toPrometheusRules: () => ({ file: { groups: [] }, yaml: 'groups: []\n', problems: [] }),
+};
 
 /** The exporters of a browser build when `config.exporters` is not given: a Collector on this machine. */
 const BROWSER_DEFAULT_EXPORTERS: MetricsConfig['exporters'] = [{ type: 'otlp' }];
@@ -72,7 +90,7 @@ function start(config: MetricsConfig | undefined, sources: { configFile?: string
     reporter.warn(problem.message);
   };
   issues.map(configProblem).forEach(report);
-  if (!resolved.enabled) return createNoopHandle(resolved, problems);
+  if (!resolved.enabled) return createNoopHandle(resolved, problems, NO_ALERTS);
 
   const page: PageState = { hiding: false };
   const pipeline = buildPipeline(resolved, { reporter, platform: browserPlatform(page) });
@@ -103,6 +121,6 @@ function start(config: MetricsConfig | undefined, sources: { configFile?: string
     shutdown: () => (shutdownPromise ??= shutdown()),
     health: createHealth({ ...resolved.health, enabled: false }, { clock: systemClock, meterProvider: provider, exporters: [], collect: undefined }).api,
     history: DISABLED_HISTORY,
-    alerts: disabledAlerts(resolved),
+    alerts: NO_ALERTS,
   });
 }
