@@ -54,6 +54,15 @@ export const RATIOS: readonly RatioDef[] = [
     numerator: `mcp.${impl}.call`,
     denominator: `mcp.${impl}.baseline`,
   })),
+  { id: 'ratio.mcp.mcp-otel-v2-vs-bare-v2', label: 'SDK 2.x: mcp-otel instrumented / bare round trip', numerator: 'mcp.mcp-otel-v2.call', denominator: 'mcp.bare-v2.call' },
+  { id: 'ratio.mcp.mcp-otel-v2-child-vs-bare', label: 'mcp-otel-v2-child / bare 2.x round trip (same child process)', numerator: 'mcp.mcp-otel-v2-child.call', denominator: 'mcp.mcp-otel-v2-child.baseline' },
+  {
+    id: 'ratio.mcp.mcp-otel-v2-vs-best-competitor',
+    // The competitors instrument SDK 1.x only: their 1.x overhead against ours on 2.x, measured alike.
+    label: 'SDK 2.x: mcp-otel overhead / best competing instrumentation overhead (on 1.x; all in child processes)',
+    numerator: 'mcp.mcp-otel-v2-child.overhead',
+    denominator: MCP_COMPETITORS.map((impl) => `mcp.${impl}.overhead`),
+  },
   {
     id: 'ratio.mcp.mcp-otel-vs-best-competitor',
     // Both sides measured alike: each in its own child process, over a bare pair of that process.

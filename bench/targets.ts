@@ -23,6 +23,7 @@ export interface Target {
 
 const NO_FACADE = 'the mcp-otel facade cases of bench/cases/hot-path.ts did not run (they need @mcp-otel/sdk built: createMetricsFacade)';
 const NO_INSTRUMENTATION = 'the mcp-otel case of bench/cases/mcp-round-trip.ts did not run (it needs @mcp-otel/instrumentation built: instrumentMcpServer, instrumentMcpClient, instrumentTransport)';
+const NO_INSTRUMENTATION_V2 = 'the mcp-otel-v2 case of bench/cases/mcp-round-trip-v2.ts did not run (it needs @mcp-otel/instrumentation built and @modelcontextprotocol/server / client 2.x installed)';
 const NO_SERIES = 'the mcp-otel row of bench/cases/series-impls.ts did not run (it needs @mcp-otel/sdk built)';
 const NO_COMPONENTS = 'the cases of bench/cases/components.ts did not run (they need @mcp-otel/instrumentation and @mcp-otel/sdk built)';
 const NO_BUNDLE = 'bench/groups/bundle-size.ts did not run (it needs the browser builds: packages/*/dist/esm, built by tsc -b)';
@@ -86,6 +87,36 @@ export const TARGETS: readonly Target[] = [
     missing:
       'a competing MCP instrumentation measured on the same harness: none is installed (add its case to bench/cases/mcp-round-trip.ts and its impl id to MCP_COMPETITORS in bench/ratios.ts)',
     reference: 'mcp.mcp-otel.overhead',
+  },
+  {
+    group: 'mcp',
+    text: 'SDK 2.x: default MCP instrumentation (server + client + transport) at most +10% on the in-memory tools/call round trip',
+    figure: 'ratio.mcp.mcp-otel-v2-vs-bare-v2',
+    max: 1.1,
+    missing: NO_INSTRUMENTATION_V2,
+  },
+  {
+    group: 'mcp',
+    text: 'Stretch: SDK 2.x default MCP instrumentation at most +5%',
+    figure: 'ratio.mcp.mcp-otel-v2-vs-bare-v2',
+    max: 1.05,
+    stretch: true,
+    missing: NO_INSTRUMENTATION_V2,
+  },
+  {
+    group: 'mcp',
+    text: "SDK 2.x: MCP instrumentation overhead at most a quarter of the best competing instrumentation's (theirs on 1.x)",
+    figure: 'ratio.mcp.mcp-otel-v2-vs-best-competitor',
+    max: 0.25,
+    missing: 'the mcp-otel-v2-child case or a competing MCP instrumentation did not run (bench/cases/mcp-round-trip-v2.ts, MCP_COMPETITORS in bench/ratios.ts)',
+    reference: 'mcp.mcp-otel-v2-child.overhead',
+  },
+  {
+    group: 'mcp',
+    text: 'SDK 2.x: MCP instrumentation has no process-wide side effects',
+    figure: 'mcp.mcp-otel-v2.side-effects',
+    max: 0,
+    missing: NO_INSTRUMENTATION_V2,
   },
   {
     group: 'mcp',

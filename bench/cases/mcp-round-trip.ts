@@ -59,6 +59,8 @@ export interface McpCase {
   impl: string;
   label: string;
   setup(): Promise<McpFixture>;
+  /** The in-process bare case its overhead is measured against. @default 'bare' */
+  baselineImpl?: string;
 }
 
 type ToolResult = { content: { type: 'text'; text: string }[] };
@@ -132,7 +134,7 @@ export interface McpOtelSetup {
   shutdown(): Promise<void>;
 }
 
-async function startMcpOtel(): Promise<McpOtelSetup> {
+export async function startMcpOtel(): Promise<McpOtelSetup> {
   const handle = await startMetrics({ serviceName: 'bench', exporters: [{ type: 'prometheus', port: 0 }], registerGlobal: false }, { env: {} });
   return {
     meterProvider: handle.meterProvider,

@@ -19,6 +19,7 @@
  * flushed after the run, and a case that recorded nothing is not reported.
  */
 import { MCP_CASES, type McpCase, type McpFixture, type Recorded } from '../cases/mcp-round-trip.js';
+import { MCP_V2_CASES } from '../cases/mcp-round-trip-v2.js';
 import { median, type Figure, type GroupResult } from '../lib/figures.js';
 import { timeInterleaved, WARMUP_CALLS } from '../lib/interleaved-batches.js';
 import { startSideEffectProbe, type SideEffectCounts } from '../lib/side-effects.js';
@@ -29,6 +30,8 @@ const PROBE_CALLS = 200;
 interface Prepared {
   impl: string;
   label: string;
+  /** The in-process bare case of its SDK line. */
+  baselineImpl: string;
   fixture: McpFixture;
   effects: SideEffectCounts;
   contextManagerBefore: boolean;
@@ -40,7 +43,7 @@ interface Prepared {
 }
 
 /** Sets a case up and runs a few calls with the side-effect probe on (this doubles as warmup). */
-async function prepare({ impl, label, setup }: McpCase): Promise<Prepared> {
+async function prepare({ impl, label, setup, baselineImpl = 'bare' }: McpCase): Promise<Prepared> {
   const probe = startSideEffectProbe();
   const contextManagerBefore = probe.read().contextManagerRegistered;
   try {
@@ -49,9 +52,9 @@ async function prepare({ impl, label, setup }: McpCase): Promise<Prepared> {
     const remote = fixture.sideEffects;
     if (remote !== undefined) {
       const { counts, contextManagerBefore: before, notes } = remote;
-      return { impl, label, fixture, effects: counts, contextManagerBefore: before, samples: [], baselineSamples: [], notes };
+      return { impl, label, baselineImpl, fixture, effects: counts, contextManagerBefore: before, samples: [], baselineSamples: [], notes };
     }
-    return { impl, label, fixture, effects: probe.read(), contextManagerBefore, samples: [], baselineSamples: [], notes: [] };
+    return { impl, label, baselineImpl, fixture, effects: probe.read(), contextManagerBefore, samples: [], baselineSamples: [], notes: [] };
   } finally {
     probe.stop();
   }
@@ -70,7 +73,8 @@ function extraSideEffects(c: Prepared, bare: Prepared): number {
 
 export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResult> {
   const cases: Prepared[] = [];
-  for (const c of MCP_CASES) cases.push(await prepare(c));
+  // The 1.x and 2.x SDK lines (each 2.x case over the 2.x bare pair).
+  for (const c of [...MCP_CASES, ...MCP_V2_CASES]) cases.push(await prepare(c));
   const bare = cases.find((c) => c.impl === 'bare')!;
   const rounds = options.quick ? 100 : 400;
   const callsPerBatch = 10;
@@ -109,7 +113,6 @@ export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResul
 
   const figures: Figure[] = [];
   const notes: string[] = [];
-  const bareUs = median(bare.samples);
   for (const c of cases) {
     if (c.recorded !== undefined && c.recorded.spans + c.recorded.metricPoints === 0) {
       notes.push(`${c.impl}: recorded no span and no metric point over ${c.recorded.calls} calls: not reported`, ...c.notes.map((n) => `${c.impl}: ${n}`));
@@ -118,9 +121,11 @@ export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResul
     for (const note of c.notes) notes.push(`${c.impl}: ${note}`);
     const us = median(c.samples);
     figures.push({ id: `mcp.${c.impl}.call`, label: c.label, value: us, unit: 'us' });
-    if (c === bare) continue;
+    // Its SDK line's bare pair in this process (a 2.x case is compared with the 2.x bare pair).
+    const lineBare = cases.find((b) => b.impl === c.baselineImpl) ?? bare;
+    if (c === lineBare) continue;
     const ownBaseline = c.baselineSamples.length > 0;
-    const baseUs = ownBaseline ? median(c.baselineSamples) : bareUs;
+    const baseUs = ownBaseline ? median(c.baselineSamples) : median(lineBare.samples);
     const over = ownBaseline ? ' (over the bare pair of its process)' : '';
     if (ownBaseline) figures.push({ id: `mcp.${c.impl}.baseline`, label: `${c.impl}: bare round trip in the same child process`, value: baseUs, unit: 'us' });
     figures.push(
@@ -129,7 +134,7 @@ export async function runMcpRoundTrip(options: GroupOptions): Promise<GroupResul
       {
         id: `mcp.${c.impl}.side-effects`,
         label: `${c.impl}: async hooks + context manager + extra timers/ALS per call`,
-        value: Math.round(extraSideEffects(c, bare) * 1000) / 1000,
+        value: Math.round(extraSideEffects(c, lineBare) * 1000) / 1000,
         unit: 'count',
       },
     );

@@ -18,6 +18,7 @@ const WARMUP_BATCH = 10;
 
 const CASES: Record<ChildCaseName, () => Promise<ChildCaseModule>> = {
   'mcp-otel': () => import('./mcp-otel.js'),
+  'mcp-otel-v2': () => import('./mcp-otel-v2.js'),
   'naive-otel': () => import('./naive-otel.js'),
   als: () => import('./als.js'),
   traceloop: () => import('./traceloop.js'),

@@ -5,7 +5,7 @@
 import type { PairFixture } from '../mcp-round-trip.js';
 
 /** The cases that run in a child process (bench/cases/competitors/<name>.ts). */
-export type ChildCaseName = 'mcp-otel' | 'naive-otel' | 'als' | 'traceloop' | 'shinzo';
+export type ChildCaseName = 'mcp-otel' | 'mcp-otel-v2' | 'naive-otel' | 'als' | 'traceloop' | 'shinzo';
 
 export type ChildRequest =
   | { id: number; op: 'call' }

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   log(`mcp-otel demo running`);
   log(`  MCP server (Streamable HTTP): ${server.url}`);
   log(`  metrics:                      ${telemetry.endpoints.prometheus ?? '(no Prometheus exporter configured)'}`);
+  log('  e.g. p95 per tool (PromQL):    histogram_quantile(0.95, sum by (le, gen_ai_tool_name) (rate(mcp_server_operation_duration_seconds_bucket[1m])))');
   log(`  health:                       ${telemetry.endpoints.health ?? '(not served)'} (and /livez, /readyz)`);
   log(`  alert rule:                   FlakyToolErrors (error ratio of flaky_fetch above 20% for 30 s), printed here when it fires`);
   log(args.durationSeconds === undefined ? '  Ctrl-C to stop' : `  stopping after ${args.durationSeconds} s`);

@@ -49,13 +49,13 @@ describeWithPeer('prometheus', 'the demo (npm start)', () => {
         const body = await (await fetch(demo!.metricsUrl)).text();
         const ready = [
           /demo_client_calls_total\{[^}]*demo_call="echo"/,
-          /mcp_server_operation_duration_count\{[^}]*gen_ai_tool_name="flaky_fetch"/,
+          /mcp_server_operation_duration_seconds_count\{[^}]*gen_ai_tool_name="flaky_fetch"/,
           /error_type="tool_error"/,
-          /mcp_client_operation_duration_count\{[^}]*gen_ai_tool_name="slow_report"/,
+          /mcp_client_operation_duration_seconds_count\{[^}]*gen_ai_tool_name="slow_report"/,
           // Issue 13: the cache in front of slow_report, the SQLite notes, the WebAssembly tool.
           /mcp_otel_cache_operations_total\{[^}]*mcp_otel_cache_name="reports"[^}]*mcp_otel_cache_outcome="hit"/,
-          /db_client_operation_duration_count\{db_system_name="sqlite"[^}]*db_query_summary="INSERT notes"/,
-          /mcp_otel_wasm_call_duration_count\{[^}]*mcp_otel_wasm_export_name="fibonacci"/,
+          /db_client_operation_duration_seconds_count\{db_system_name="sqlite"[^}]*db_query_summary="INSERT notes"/,
+          /mcp_otel_wasm_call_duration_seconds_count\{[^}]*mcp_otel_wasm_export_name="fibonacci"/,
         ];
         return ready.every((pattern) => pattern.test(body)) ? body : undefined;
       },
@@ -63,16 +63,16 @@ describeWithPeer('prometheus', 'the demo (npm start)', () => {
     );
     expect(text).toMatch(/target_info\{[^}]*service_name="mcp-otel-demo"/);
     // Server side: tools/call with the tool name and the semconv operation name, over HTTP (tcp).
-    expect(text).toMatch(/mcp_server_operation_duration_count\{[^}]*mcp_method_name="tools\/call"[^}]*gen_ai_tool_name="echo"[^}]*\} \d+/);
-    expect(text).toMatch(/mcp_server_operation_duration_count\{[^}]*network_transport="tcp"/);
+    expect(text).toMatch(/mcp_server_operation_duration_seconds_count\{[^}]*mcp_method_name="tools\/call"[^}]*gen_ai_tool_name="echo"[^}]*\} \d+/);
+    expect(text).toMatch(/mcp_server_operation_duration_seconds_count\{[^}]*network_transport="tcp"/);
     // Client side, with the server address, and the transport-level counters.
-    expect(text).toMatch(/mcp_client_operation_duration_count\{[^}]*server_address="127\.0\.0\.1"[^}]*gen_ai_tool_name="slow_report"/);
+    expect(text).toMatch(/mcp_client_operation_duration_seconds_count\{[^}]*server_address="127\.0\.0\.1"[^}]*gen_ai_tool_name="slow_report"/);
     expect(text).toMatch(/mcp_otel_transport_messages_total\{/);
     // The component meters and the Node runtime metrics.
     expect(text).toMatch(/mcp_otel_cache_entries_limit\{mcp_otel_cache_name="reports",mcp_otel_cache_type="lru-cache",[^}]*\} 4/);
-    expect(text).toMatch(/mcp_otel_storage_usage\{db_system_name="sqlite",mcp_otel_storage_name="notes",[^}]*\} [1-9]\d*/);
+    expect(text).toMatch(/mcp_otel_storage_usage_bytes\{db_system_name="sqlite",mcp_otel_storage_name="notes",[^}]*\} [1-9]\d*/);
     expect(text).toMatch(/mcp_otel_wasm_instances\{mcp_otel_wasm_module_name="demo-math",[^}]*\} 1/);
-    expect(text).toMatch(/nodejs_eventloop_utilization\{otel_scope_name="@mcp-otel\/sdk\/runtime"\}/);
+    expect(text).toMatch(/nodejs_eventloop_utilization_ratio\{otel_scope_name="@mcp-otel\/sdk\/runtime"\}/);
     expect(text).not.toContain('observed at'); // note texts (tool arguments) are never recorded
     const check = await promtoolCheckMetrics(text);
     expect(check.output).toBe('');

@@ -24,14 +24,19 @@ commands:
 `;
 
 const SHOW_SECRETS = '--show-secrets';
+const HELP_FLAGS = new Set(['--help', '-h']);
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns what to print; never exits. */
 export function runCli(argv: readonly string[], env: Record<string, string | undefined>): CliOutput {
   const [command, ...rest] = argv;
+  // `mcp-otel check-config --help` asks for help, not for a file named "--help".
+  if (command !== undefined && rest.some((arg) => HELP_FLAGS.has(arg))) return { stdout: USAGE, stderr: '', exitCode: 0 };
   switch (command) {
     case 'check-config':
       return runCheckConfig(rest, env);
     case 'rules': {
+      const option = rest.find((arg) => arg.startsWith('-'));
+      if (option !== undefined) return usageError(`rules has no option ${JSON.stringify(option)}`);
       if (rest.length > 1) return usageError(`rules takes at most one file, got ${rest.length}`);
       const result = prometheusRules({ configFile: rest[0], env });
       if (!result.ok) return { stdout: '', stderr: `config has ${result.problems.length} problem(s):\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`, exitCode: 1 };
@@ -53,7 +58,7 @@ export function runCli(argv: readonly string[], env: Record<string, string | und
 function runCheckConfig(args: readonly string[], env: Record<string, string | undefined>): CliOutput {
   const showSecrets = args.includes(SHOW_SECRETS);
   const files = args.filter((arg) => arg !== SHOW_SECRETS);
-  const option = files.find((arg) => arg.startsWith('--'));
+  const option = files.find((arg) => arg.startsWith('-'));
   if (option !== undefined) return usageError(`check-config has no option ${JSON.stringify(option)}`);
   if (files.length > 1) return usageError(`check-config takes at most one file, got ${files.length}`);
   const result = checkConfig({ configFile: files[0], env, showSecrets });

@@ -44,15 +44,23 @@ describe('mcp-otel rules', () => {
     expect(output).toMatchObject({ exitCode: 0, stderr: '' });
     expect(output.stdout).toContain('  - name: mcp-otel\n    interval: 30s\n');
     expect(output.stdout).toContain(
-      'expr: sum by (gen_ai_tool_name) (rate(mcp_server_operation_duration_count{error_type!=""}[1m])) / sum by (gen_ai_tool_name) (rate(mcp_server_operation_duration_count[1m])) > 0.2',
+      'expr: sum by (gen_ai_tool_name) (rate(mcp_server_operation_duration_seconds_count{error_type!=""}[1m])) / sum by (gen_ai_tool_name) (rate(mcp_server_operation_duration_seconds_count[1m])) > 0.2',
     );
     expect(output.stdout).toContain('for: 30s\n        keep_firing_for: 1m\n');
-    expect(output.stdout).toContain('expr: histogram_quantile(0.99, sum by (le) (rate(mcp_server_operation_duration_bucket{otel_scope_name="@mcp-otel/instrumentation/mcp"}[5m]))) > 2');
+    expect(output.stdout).toContain('expr: histogram_quantile(0.99, sum by (le) (rate(mcp_server_operation_duration_seconds_bucket{otel_scope_name="@mcp-otel/instrumentation/mcp"}[5m]))) > 2');
+    expect(output.stdout).toContain('expr: absent_over_time(mcp_server_operation_duration_seconds_count[10m])');
+  });
+
+  it('follows the Prometheus exporter\'s withoutUnits (the names before unit suffixes)', () => {
+    writeFileSync(join(dir, 'mcp-otel.yaml'), `exporters:\n  - type: prometheus\n    withoutUnits: true\n${CONFIG}`);
+    const output = runCli(['rules', join(dir, 'mcp-otel.yaml')], {});
+    expect(output).toMatchObject({ exitCode: 0, stderr: '' });
     expect(output.stdout).toContain('expr: absent_over_time(mcp_server_operation_duration_count[10m])');
+    expect(output.stdout).not.toContain('_seconds');
   });
 
   it('reports a rule PromQL cannot hold, and a config without rules, exit 1', () => {
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ alerts: { rules: [{ name: 'Lookahead', severity: 'info', expr: { type: 'value', metric: 'queue.depth', attributes: { queue: { op: '=~', value: '(?=j)jobs' } }, threshold: 1 } }] } }));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ alerts: { rules: [{ name: 'Lookahead', severity: 'info', expr: { type: 'value', metric: 'queue.depth', unit: '{job}', attributes: { queue: { op: '=~', value: '(?=j)jobs' } }, threshold: 1 } }] } }));
     const bad = runCli(['rules', join(dir, 'bad.json')], {});
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toBe('1 rule problem(s), left out of the file:\n  - Lookahead: the regular expression of attribute "queue" uses lookaround ((?=, (?!, (?<=, (?<!), which Prometheus (RE2) does not support\n');

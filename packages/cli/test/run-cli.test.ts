@@ -53,6 +53,21 @@ describe('runCli', () => {
     expect(shown.stderr).toBe('config OK (secrets shown: keep this output out of logs)\n');
   });
 
+  it('check-config redacts the secrets of alert notifiers: headers, HMAC secret, the path of a webhook URL', () => {
+    const file = join(dir, 'alerts.json');
+    const rule = { name: 'NoCalls', severity: 'critical', expr: { type: 'absent', metric: 'mcp.server.operation.duration', kind: 'histogram', window: '10m' } };
+    const notify = [
+      { type: 'webhook', url: 'https://hooks.slack.com/services/T0/B0/hook-path-4242', secret: 'hmac-4242', headers: { authorization: 'Bearer tok-4242' } },
+      { type: 'alertmanager', url: 'http://am:am-pw-4242@127.0.0.1:9093', headers: { 'x-scope-orgid': 'tenant-4242' } },
+    ];
+    writeFileSync(file, JSON.stringify({ alerts: { rules: [rule], notify } }));
+    const output = runCli(['check-config', file], {});
+    expect(output.exitCode).toBe(0);
+    expect(output.stdout).not.toContain('4242');
+    expect(JSON.parse(output.stdout).alerts.notify[0]).toMatchObject({ url: 'https://hooks.slack.com/[REDACTED]', secret: '[REDACTED]', headers: { authorization: '[REDACTED]' } });
+    expect(runCli(['check-config', '--show-secrets', file], {}).stdout).toContain('hook-path-4242');
+  });
+
   it('check-config lists at most 20 problems, then how many more', () => {
     const file = join(dir, 'many.json');
     writeFileSync(file, JSON.stringify(Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`unknown${i}`, i]))));
@@ -78,5 +93,14 @@ describe('runCli', () => {
     expect(runCli(['check-config', '--show-secret'], {})).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('no option "--show-secret"') });
     expect(runCli([], {})).toMatchObject({ exitCode: 2, stdout: expect.stringContaining('usage: mcp-otel') });
     expect(runCli(['help'], {}).exitCode).toBe(0);
+    expect(runCli(['rules', '--strict'], {})).toMatchObject({ exitCode: 2, stderr: expect.stringContaining('no option "--strict"') });
+  });
+
+  // Issue 9.8: `check-config --help` was read as a file named "--help".
+  it.each([['check-config'], ['rules'], ['schema'], ['help']])('%s --help and -h print the usage, exit 0', (command) => {
+    for (const flag of ['--help', '-h']) {
+      expect(runCli([command, flag], {})).toEqual({ stdout: expect.stringContaining('usage: mcp-otel'), stderr: '', exitCode: 0 });
+    }
+    expect(runCli(['check-config', '--show-secrets', '--help'], {})).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('check-config [--show-secrets] [file]') });
   });
 });

@@ -26,7 +26,24 @@ export const ATTR_MCP_OTEL_TRANSPORT_TYPE = 'mcp_otel.transport.type';
 /** Kind of JSON-RPC message: `request`, `notification`, `response`, `error` or `invalid`. */
 export const ATTR_MCP_OTEL_MESSAGE_KIND = 'mcp_otel.message.kind';
 
-/** `error.type` when a request got no response before the SDK's timeout. */
+/**
+ * Result type of an MCP result that is not final: `input_required`, an interim round of a
+ * multi-round-trip request (protocol 2026-07-28). Set on operation metrics for those rounds only.
+ */
+export const ATTR_MCP_OTEL_RESULT_TYPE = 'mcp_otel.result.type';
+/** `mcp_otel.result.type` value of an interim multi-round-trip result. */
+export const RESULT_TYPE_VALUE_INPUT_REQUIRED = 'input_required';
+
+/**
+ * `error.type` on `mcp_otel.transport.errors` when a Streamable HTTP request's `Mcp-Method` or
+ * `Mcp-Name` header disagrees with its JSON-RPC body (the body is what is measured).
+ */
+export const ERROR_TYPE_VALUE_HEADER_MISMATCH = 'header_mismatch';
+
+/**
+ * `error.type` when a request got no response before the SDK's timeout, or stayed in flight longer
+ * than `inFlightTimeoutMs`.
+ */
 export const ERROR_TYPE_VALUE_TIMEOUT = 'timeout';
 /** `error.type` when the sender cancelled a request (`notifications/cancelled`). */
 export const ERROR_TYPE_VALUE_CANCELLED = 'cancelled';

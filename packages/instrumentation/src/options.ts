@@ -38,6 +38,14 @@ export type TransportInstrumentationOptions = {
   recordMessageSize?: boolean;
   /** Overrides for detected transport attributes. @default {} */
   transport?: TransportAttributes;
+  /**
+   * Milliseconds after which a request still in flight (no response, no cancellation, connection
+   * still open) stops counting in `mcp_otel.transport.active_requests` and is recorded as ended with
+   * `error.type=timeout`. Checked when metrics are collected. `0` keeps requests until the
+   * connection closes.
+   * @default 600000 (10 minutes)
+   */
+  inFlightTimeoutMs?: number;
 };
 
 /** Options of {@link instrumentMcpServer} and {@link instrumentMcpClient}. */
@@ -56,6 +64,13 @@ export type McpInstrumentationOptions = TransportInstrumentationOptions & {
    * @default 1000
    */
   maxKnownNames?: number;
+  /**
+   * Also record `gen_ai.execute_tool.duration` (the generative-AI tool metric) for every `tools/call`
+   * the server answers, with `gen_ai.tool.name` and `error.type`: for dashboards built on the gen-ai
+   * conventions rather than the MCP ones. Server side only; ignored by `instrumentMcpClient`.
+   * @default false
+   */
+  recordExecuteToolDuration?: boolean;
 };
 
 /** Options after validation, every default applied. */
@@ -66,9 +81,22 @@ export type ResolvedOptions = {
   recordResourceUri: boolean;
   maxResourceUris: number;
   maxKnownNames: number;
+  inFlightTimeoutMs: number;
+  recordExecuteToolDuration: boolean;
 };
 
-const OPTION_KEYS = new Set(['meterProvider', 'recordMessageSize', 'transport', 'recordResourceUri', 'maxResourceUris', 'maxKnownNames']);
+const OPTION_KEYS = new Set([
+  'meterProvider',
+  'recordMessageSize',
+  'transport',
+  'inFlightTimeoutMs',
+  'recordResourceUri',
+  'maxResourceUris',
+  'maxKnownNames',
+  'recordExecuteToolDuration',
+]);
+/** Upper bound of `inFlightTimeoutMs`: one day. */
+const MAX_IN_FLIGHT_TIMEOUT_MS = 86_400_000;
 const TRANSPORT_KEYS = new Set(['type', 'networkTransport', 'protocolName', 'protocolVersion', 'serverAddress', 'serverPort']);
 const TOKEN = /^[a-z][a-z0-9_]{0,31}$/;
 
@@ -87,8 +115,13 @@ export function resolveOptions(options: McpInstrumentationOptions | undefined): 
   }
   checkBoolean('recordMessageSize', o.recordMessageSize);
   checkBoolean('recordResourceUri', o.recordResourceUri);
+  checkBoolean('recordExecuteToolDuration', o.recordExecuteToolDuration);
   checkCount('maxResourceUris', o.maxResourceUris);
   checkCount('maxKnownNames', o.maxKnownNames);
+  const timeout = o.inFlightTimeoutMs;
+  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= 0 && timeout <= MAX_IN_FLIGHT_TIMEOUT_MS)) {
+    fail('inFlightTimeoutMs', timeout, `pass an integer number of milliseconds between 0 (never expire) and ${MAX_IN_FLIGHT_TIMEOUT_MS}`);
+  }
   return {
     meterProvider: o.meterProvider,
     recordMessageSize: o.recordMessageSize ?? false,
@@ -96,6 +129,8 @@ export function resolveOptions(options: McpInstrumentationOptions | undefined): 
     recordResourceUri: o.recordResourceUri ?? false,
     maxResourceUris: o.maxResourceUris ?? 100,
     maxKnownNames: o.maxKnownNames ?? 1000,
+    inFlightTimeoutMs: timeout ?? 600_000,
+    recordExecuteToolDuration: o.recordExecuteToolDuration ?? false,
   };
 }
 

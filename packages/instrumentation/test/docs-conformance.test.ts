@@ -9,9 +9,9 @@ import * as storageNames from '../src/storage/storage-names.js';
 import * as storageSemconv from '../src/storage/storage-semconv.js';
 import * as wasmNames from '../src/wasm/wasm-names.js';
 import { componentsExchange } from './helpers/components-exchange.js';
-import { connectInMemory, createTestClient } from './helpers/connect-pair.js';
+import { connectInMemory } from './helpers/connect-pair.js';
+import { SDKS } from './helpers/sdk/sdks.js';
 import { TestMetrics } from './helpers/test-metrics.js';
-import { createTestServer } from './helpers/test-server.js';
 
 const DOC = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'metrics.md'), 'utf8');
 
@@ -87,6 +87,7 @@ describe('docs/metrics.md', () => {
   it('states the bucket boundaries the code advises', () => {
     for (const buckets of [
       semconv.MCP_DURATION_BUCKETS,
+      semconv.EXECUTE_TOOL_DURATION_BUCKETS,
       ours.MESSAGE_SIZE_BUCKETS,
       cacheNames.CACHE_DURATION_BUCKETS,
       storageSemconv.DB_DURATION_BUCKETS,
@@ -98,21 +99,27 @@ describe('docs/metrics.md', () => {
     }
   });
 
-  it('matches what a real exchange emits: names, instruments, units, meters, attribute keys, required attributes', async () => {
+  it.each(SDKS)('matches what a real exchange emits (%s): names, instruments, units, meters, attribute keys, required attributes', async (_name, sdk) => {
     const metrics = new TestMetrics();
-    const { server } = createTestServer();
-    const client = createTestClient();
+    const server = sdk.createServer();
+    const client = sdk.createClient();
     const network = { networkTransport: 'tcp', protocolName: 'http', protocolVersion: '2' };
-    instrumentMcpServer(server, { meterProvider: metrics.provider, recordMessageSize: true, recordResourceUri: true, transport: { type: 'custom', ...network } });
-    instrumentMcpClient(client, { meterProvider: metrics.provider, recordResourceUri: true, transport: { type: 'custom_client', ...network, serverAddress: 'mcp.example', serverPort: 443 } });
-    const [clientTransport] = await connectInMemory(server, client);
+    instrumentMcpServer(server.raw, {
+      meterProvider: metrics.provider,
+      recordMessageSize: true,
+      recordResourceUri: true,
+      recordExecuteToolDuration: true,
+      transport: { type: 'custom', ...network },
+    });
+    instrumentMcpClient(client.raw, { meterProvider: metrics.provider, recordResourceUri: true, transport: { type: 'custom_client', ...network, serverAddress: 'mcp.example', serverPort: 443 } });
+    const [clientTransport] = await connectInMemory(sdk, server, client);
     await client.listTools();
     await client.listResources();
-    await client.callTool({ name: 'echo', arguments: { text: 'x' } });
-    await client.callTool({ name: 'soft_fail', arguments: {} });
-    await client.readResource({ uri: 'mem://greeting' });
-    await expect(client.readResource({ uri: 'mem://missing' })).rejects.toThrow();
-    await client.getPrompt({ name: 'greet', arguments: { name: 'x' } });
+    await client.callTool('echo', { text: 'x' });
+    await client.callTool('soft_fail');
+    await client.readResource('mem://greeting');
+    await expect(client.readResource('mem://missing')).rejects.toThrow();
+    await client.getPrompt('greet', { name: 'x' });
     clientTransport.onerror?.(new TypeError('reported'));
     await client.close();
     await server.close();

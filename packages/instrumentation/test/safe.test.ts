@@ -1,11 +1,11 @@
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { diag, DiagLogLevel, metrics as otelMetrics } from '@opentelemetry/api';
 import type { Meter, MeterProvider } from '@opentelemetry/api';
 import { instrumentMcpClient, instrumentMcpServer, instrumentTransport } from '@mcp-otel/instrumentation';
 import { resetWarnings, safeCall } from '../src/safe.js';
-import { connectInMemory, createTestClient, s } from './helpers/connect-pair.js';
+import { connectInMemory, s } from './helpers/connect-pair.js';
+import type { McpSdk } from './helpers/sdk/mcp-sdk.js';
+import { SDKS } from './helpers/sdk/sdks.js';
 import { series, TestMetrics, total } from './helpers/test-metrics.js';
-import { createTestServer } from './helpers/test-server.js';
 
 /** A meter provider whose every instrument throws, the worst a misbehaving SDK or vendor can do. */
 function throwingProvider(): MeterProvider {
@@ -27,24 +27,24 @@ function throwingProvider(): MeterProvider {
   return { getMeter: () => meter };
 }
 
-async function exchange(provider: MeterProvider | undefined): Promise<unknown[]> {
-  const { server } = createTestServer();
-  const client = createTestClient();
-  instrumentMcpServer(server, provider === undefined ? {} : { meterProvider: provider });
-  instrumentMcpClient(client, provider === undefined ? {} : { meterProvider: provider });
-  await connectInMemory(server, client);
+async function exchange(sdk: McpSdk, provider: MeterProvider | undefined): Promise<unknown[]> {
+  const server = sdk.createServer();
+  const client = sdk.createClient();
+  instrumentMcpServer(server.raw, provider === undefined ? {} : { meterProvider: provider });
+  instrumentMcpClient(client.raw, provider === undefined ? {} : { meterProvider: provider });
+  await connectInMemory(sdk, server, client);
   const results = [
-    await client.listTools().then((r) => r.tools.length),
-    await client.callTool({ name: 'echo', arguments: { text: 'still works' } }),
-    await client.callTool({ name: 'fail', arguments: {} }),
-    await client.readResource({ uri: 'mem://missing' }).catch((e: Error) => e.message),
+    await client.listTools().then((r) => (r as { tools: unknown[] }).tools.length),
+    await client.callTool('echo', { text: 'still works' }),
+    await client.callTool('fail'),
+    await client.readResource('mem://missing').catch((e: Error) => e.message),
   ];
   await client.close();
   await server.close();
   return results;
 }
 
-describe('safety', () => {
+describe.each(SDKS)('safety (%s)', (_name, sdk) => {
   let warnings: string[];
   beforeEach(() => {
     resetWarnings();
@@ -60,14 +60,14 @@ describe('safety', () => {
   it('keeps the MCP exchange identical when every instrument throws, warns once per site, writes nothing to stdout', async () => {
     const stdout = jest.spyOn(process.stdout, 'write');
     const log = jest.spyOn(console, 'log');
-    const bare = await exchange(undefined);
+    const bare = await exchange(sdk, undefined);
     warnings.length = 0;
-    const broken = await exchange(throwingProvider());
+    const broken = await exchange(sdk, throwingProvider());
     expect(broken).toEqual(bare);
     expect(warnings.length).toBeGreaterThan(0);
     expect(new Set(warnings).size).toBe(warnings.length);
     const before = warnings.length;
-    await exchange(throwingProvider());
+    await exchange(sdk, throwingProvider());
     expect(warnings.length).toBe(before);
     expect(stdout).not.toHaveBeenCalled();
     expect(log).not.toHaveBeenCalled();
@@ -79,22 +79,22 @@ describe('safety', () => {
         throw new Error('no meters today');
       },
     };
-    expect(await exchange(provider)).toEqual(await exchange(undefined));
+    expect(await exchange(sdk, provider)).toEqual(await exchange(sdk, undefined));
     expect(warnings.some((w) => w.includes('creating instruments'))).toBe(true);
   });
 
   it('survives a diag logger that throws', async () => {
     diag.disable();
     diag.setLogger({ error: () => {}, warn: () => { throw new Error('logger broken'); }, info: () => {}, debug: () => {}, verbose: () => {} }, DiagLogLevel.WARN);
-    expect(await exchange(throwingProvider())).toEqual(await exchange(undefined));
+    expect(await exchange(sdk, throwingProvider())).toEqual(await exchange(sdk, undefined));
   });
 
   it('picks up a global MeterProvider set after instrumenting (the SDK started late), and follows a replacement', async () => {
-    const { server } = createTestServer();
-    const client = createTestClient();
-    instrumentMcpServer(server);
-    instrumentMcpClient(client);
-    await connectInMemory(server, client);
+    const server = sdk.createServer();
+    const client = sdk.createClient();
+    instrumentMcpServer(server.raw);
+    instrumentMcpClient(client.raw);
+    await connectInMemory(sdk, server, client);
     await client.ping(); // global provider is still the no-op one
 
     const first = new TestMetrics();
@@ -130,7 +130,7 @@ describe('safety', () => {
       },
     });
     const seen: unknown[] = [];
-    const [a, b] = InMemoryTransport.createLinkedPair();
+    const [a, b] = sdk.linkedPair();
     a.onmessage = (m) => seen.push(m);
     const metrics = new TestMetrics();
     instrumentTransport(a, { meterProvider: metrics.provider });

@@ -1,9 +1,11 @@
 import { VALUE_OTHER } from '../mcp-otel-names.js';
 
 /**
- * Every request and notification method of MCP up to protocol version 2025-11-25 (the SDK 1.32
- * schemas). `mcp.method.name` takes one of these or `_OTHER`, so a peer cannot add series by
- * inventing methods.
+ * Every request and notification method of MCP protocol revisions 2024-11-05 to 2026-07-28, and of
+ * the official tasks extension (`tasks/update`, added with 2026-07-28). Methods a revision removed
+ * (`initialize`, `ping`, `logging/setLevel`, `resources/subscribe` ... in 2026-07-28) stay: peers of
+ * both generations coexist. `mcp.method.name` takes one of these or `_OTHER`, so a peer cannot add
+ * series by inventing methods.
  */
 const METHODS = [
   'initialize',
@@ -26,6 +28,9 @@ const METHODS = [
   'tasks/result',
   'tasks/list',
   'tasks/cancel',
+  'tasks/update',
+  'server/discover',
+  'subscriptions/listen',
   'notifications/initialized',
   'notifications/cancelled',
   'notifications/progress',
@@ -37,6 +42,7 @@ const METHODS = [
   'notifications/roots/list_changed',
   'notifications/elicitation/complete',
   'notifications/tasks/status',
+  'notifications/subscriptions/acknowledged',
 ] as const;
 
 /**

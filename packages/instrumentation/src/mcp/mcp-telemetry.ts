@@ -1,7 +1,9 @@
 import type { Histogram, Meter, MeterProvider } from '@opentelemetry/api';
 import { PerProvider, ProviderBound } from '../provider-bound.js';
 import {
+  EXECUTE_TOOL_DURATION_BUCKETS,
   MCP_DURATION_BUCKETS,
+  METRIC_GEN_AI_EXECUTE_TOOL_DURATION,
   METRIC_MCP_CLIENT_OPERATION_DURATION,
   METRIC_MCP_CLIENT_SESSION_DURATION,
   METRIC_MCP_SERVER_OPERATION_DURATION,
@@ -16,6 +18,8 @@ export type McpInstruments = {
   readonly clientOperation: Histogram;
   readonly serverSession: Histogram;
   readonly clientSession: Histogram;
+  /** `gen_ai.execute_tool.duration`, recorded only for servers that opted in. */
+  readonly executeTool: Histogram;
 };
 
 function createInstruments(meter: Meter): McpInstruments {
@@ -32,10 +36,15 @@ function createInstruments(meter: Meter): McpInstruments {
     ),
     serverSession: histogram(METRIC_MCP_SERVER_SESSION_DURATION, 'The duration of the MCP session as observed on the MCP server.'),
     clientSession: histogram(METRIC_MCP_CLIENT_SESSION_DURATION, 'The duration of the MCP session as observed on the MCP client.'),
+    executeTool: meter.createHistogram(METRIC_GEN_AI_EXECUTE_TOOL_DURATION, {
+      description: 'The duration of a single tool execution.',
+      unit: 's',
+      advice: { explicitBucketBoundaries: [...EXECUTE_TOOL_DURATION_BUCKETS] },
+    }),
   };
 }
 
-/** The four semantic-convention histograms, rebuilt when the global provider changes. */
+/** The semantic-convention histograms, rebuilt when the global provider changes. */
 export const mcpTelemetry = new PerProvider(
   (injected: MeterProvider | undefined) => new ProviderBound<McpInstruments>(injected, MCP_METER_NAME, createInstruments),
 );

@@ -15,6 +15,7 @@ import {
   ATTR_SERVER_PORT,
   GEN_AI_OPERATION_NAME_VALUE_EXECUTE_TOOL,
 } from '../semconv.js';
+import { ATTR_MCP_OTEL_RESULT_TYPE, RESULT_TYPE_VALUE_INPUT_REQUIRED } from '../mcp-otel-names.js';
 import { METHOD_COUNT, METHOD_NAMES } from './mcp-methods.js';
 
 /** The attributes every operation and session of one session shares. */
@@ -41,6 +42,7 @@ export class OperationAttributes {
   /** Attribute sets by method index, then by target and outcome. */
   private readonly byMethod: (MethodAttributes | undefined)[] = new Array<MethodAttributes | undefined>(METHOD_COUNT).fill(undefined);
   private readonly sessions = new Map<string, Attributes>();
+  private readonly toolExecutions = new Map<string, Attributes>();
 
   constructor(context: SessionContext) {
     const base: Attributes = {};
@@ -57,20 +59,24 @@ export class OperationAttributes {
 
   /**
    * Attributes of an operation. `target` is the bounded tool name for `tools/call` and the bounded
-   * prompt name otherwise; `errorType` / `statusCode` are set only for failed / error responses.
+   * prompt name otherwise; `errorType` / `statusCode` are set only for failed / error responses;
+   * `inputRequired` marks an interim multi-round-trip result.
    */
-  operation(methodIndex: number, target: string | undefined, uri: string | undefined, errorType: string | undefined, statusCode: string | undefined): Attributes {
+  operation(methodIndex: number, target: string | undefined, uri: string | undefined, errorType: string | undefined, statusCode: string | undefined, inputRequired = false): Attributes {
     let cache = this.byMethod[methodIndex];
     if (cache === undefined) {
       cache = { byKey: new Map(), lastKey: undefined, last: undefined };
       this.byMethod[methodIndex] = cache;
     }
-    const key = uri === undefined && errorType === undefined && statusCode === undefined ? (target ?? '') : `${target ?? ''}\u0000${uri ?? ''}\u0000${errorType ?? ''}\u0000${statusCode ?? ''}`;
+    const key =
+      uri === undefined && errorType === undefined && statusCode === undefined && !inputRequired
+        ? (target ?? '')
+        : `${target ?? ''}\u0000${uri ?? ''}\u0000${errorType ?? ''}\u0000${statusCode ?? ''}\u0000${inputRequired ? 'i' : ''}`;
     // Calls of one method mostly repeat the previous target and outcome: one string compare then.
     if (key === cache.lastKey) return cache.last as Attributes;
     let attributes = cache.byKey.get(key);
     if (attributes === undefined) {
-      attributes = this.build(METHOD_NAMES[methodIndex] as string, target, uri, errorType, statusCode);
+      attributes = this.build(METHOD_NAMES[methodIndex] as string, target, uri, errorType, statusCode, inputRequired);
       cache.byKey.set(key, attributes);
     }
     cache.lastKey = key;
@@ -89,7 +95,18 @@ export class OperationAttributes {
     return attributes;
   }
 
-  private build(method: string, target: string | undefined, uri: string | undefined, errorType: string | undefined, statusCode: string | undefined): Attributes {
+  /** `gen_ai.execute_tool.duration` attributes: the tool name and, on failure, `error.type`. */
+  executeTool(target: string, errorType: string | undefined): Attributes {
+    const key = errorType === undefined ? target : `${target}\u0000${errorType}`;
+    let attributes = this.toolExecutions.get(key);
+    if (attributes === undefined) {
+      attributes = Object.freeze(errorType === undefined ? { [ATTR_GEN_AI_TOOL_NAME]: target } : { [ATTR_GEN_AI_TOOL_NAME]: target, [ATTR_ERROR_TYPE]: errorType });
+      this.toolExecutions.set(key, attributes);
+    }
+    return attributes;
+  }
+
+  private build(method: string, target: string | undefined, uri: string | undefined, errorType: string | undefined, statusCode: string | undefined, inputRequired: boolean): Attributes {
     const a: Attributes = { [ATTR_MCP_METHOD_NAME]: method, ...this.base };
     if (method === 'tools/call') {
       a[ATTR_GEN_AI_OPERATION_NAME] = GEN_AI_OPERATION_NAME_VALUE_EXECUTE_TOOL;
@@ -100,6 +117,7 @@ export class OperationAttributes {
     if (uri !== undefined) a[ATTR_MCP_RESOURCE_URI] = uri;
     if (errorType !== undefined) a[ATTR_ERROR_TYPE] = errorType;
     if (statusCode !== undefined) a[ATTR_RPC_RESPONSE_STATUS_CODE] = statusCode;
+    if (inputRequired) a[ATTR_MCP_OTEL_RESULT_TYPE] = RESULT_TYPE_VALUE_INPUT_REQUIRED;
     return Object.freeze(a);
   }
 }

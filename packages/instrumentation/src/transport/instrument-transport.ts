@@ -2,6 +2,7 @@ import { now } from '../clock.js';
 import type { TransportInstrumentationOptions, ResolvedOptions } from '../options.js';
 import { resolveOptions } from '../options.js';
 import { reportFailure, safeCall } from '../safe.js';
+import { interceptCallback } from './callback-property.js';
 import { KIND_NOTIFICATION } from './message-kind.js';
 import type { MessageKind } from './message-kind.js';
 import { detectTransport } from './transport-profile.js';
@@ -69,7 +70,7 @@ export function attachTransport(transport: object, options: ResolvedOptions): Tr
   if (existing !== undefined) return existing;
   try {
     const profile = detectTransport(transport, options.transport);
-    const state = new TransportState(profile, transportTelemetry.for(options.meterProvider), options.recordMessageSize);
+    const state = new TransportState(profile, transportTelemetry.for(options.meterProvider), options, transport);
     install(transport as unknown as Internal, state);
     STATES.set(transport, state);
     return state;
@@ -92,7 +93,8 @@ function install(t: Internal, state: TransportState): void {
 
   t.start = function instrumentedStart(this: unknown, ...args: unknown[]): unknown {
     const begun = now();
-    // connect() has installed its callbacks by now: wrap them (the transport contract says so too).
+    // connect() has installed its callbacks by now; they are wrapped already unless the transport
+    // did not let its callback properties be intercepted.
     safeCall('wrapping transport callbacks', wrapCallbacks, t, state, undefined);
     safeCall('transport start', starting, state, begun, undefined);
     const result = start.apply(this, args);
@@ -158,7 +160,12 @@ function install(t: Internal, state: TransportState): void {
     };
   }
 
-  // Already connected (or callbacks set before connect): wrap what is there now; start() re-wraps.
+  // Every callback assigned from now on is wrapped as it is set (2.x clients reassign them after
+  // start()); what is there already (connected before, or set before connect) is wrapped now.
+  const isWrapped = (fn: unknown): boolean => RECORDERS.has(fn as object);
+  interceptCallback(t, 'onmessage', (fn) => messageRecorder(state, fn), isWrapped);
+  interceptCallback(t, 'onclose', (fn) => closeRecorder(state, fn), isWrapped);
+  interceptCallback(t, 'onerror', (fn) => errorRecorder(state, fn), isWrapped);
   wrapCallbacks(t, state);
 }
 
@@ -176,8 +183,10 @@ function messageRecorder(state: TransportState, next: Fn): Fn {
     if (state.dispatching === message) return next.call(this, message, extra);
     const outer = state.dispatching;
     state.dispatching = message;
+    state.deliveryExtra = extra;
     const at = now();
     const kind = safeCall('transport receive', received, state, message, at);
+    state.deliveryExtra = undefined;
     try {
       return next.call(this, message, extra);
     } finally {
@@ -221,7 +230,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 const starting = (s: TransportState, begun: number): void => s.starting(begun);
 const started = (s: TransportState, begun: number, error: unknown): void => s.started(now(), begun, error);
 const sending = (s: TransportState, message: unknown, at: number): MessageKind => s.sending(message, at);
-const received = (s: TransportState, message: unknown, at: number): MessageKind => s.received(message, at);
+const received = (s: TransportState, message: unknown, at: number): MessageKind => s.received(message, at, s.deliveryExtra);
 const dispatched = (s: TransportState, message: unknown, at: number): void => s.dispatched(message, at, now());
 const notificationSent = (s: TransportState, message: unknown, t: [number, unknown]): void => s.notificationSent(message, t[0], now(), t[1]);
 const sendFailed = (s: TransportState, message: unknown, error: unknown): void => s.sendFailed(message, error);

@@ -62,6 +62,28 @@ export class PendingTable {
     this.overflow?.delete(request.id);
   }
 
+  /** Removes and returns the requests that started before `cutoff` (stale ones, see `inFlightTimeoutMs`). */
+  takeStartedBefore(cutoff: number): PendingRequest[] {
+    const stale: PendingRequest[] = [];
+    const linear = this.linear;
+    for (let i = linear.length - 1; i >= 0; i--) {
+      const request = linear[i] as PendingRequest;
+      if (request.start >= cutoff) continue;
+      stale.push(request);
+      const last = linear.pop() as PendingRequest;
+      if (i < linear.length) linear[i] = last;
+    }
+    const overflow = this.overflow;
+    if (overflow !== undefined) {
+      for (const [id, request] of overflow) {
+        if (request.start >= cutoff) continue;
+        stale.push(request);
+        overflow.delete(id);
+      }
+    }
+    return stale;
+  }
+
   /** Removes and returns every request (the transport closed). */
   drain(): PendingRequest[] {
     const all = this.linear.splice(0);

@@ -15,6 +15,8 @@ export type PendingRequest = {
   target: string | undefined;
   uri: string | undefined;
   firstPage: boolean;
+  /** The protocol version this request claims (2026-07-28 `_meta` or `MCP-Protocol-Version` header), bounded. */
+  protocolVersion: string | undefined;
 };
 
 /**
@@ -33,6 +35,4 @@ export interface SessionHooks {
   transportError(error: unknown): void;
   opened(at: number): void;
   closed(at: number, local: boolean, inFlight: number): void;
-  /** A server transport is handling an HTTP request carrying this `mcp-protocol-version` header. */
-  httpRequest(protocolVersionHeader: string | undefined): void;
 }

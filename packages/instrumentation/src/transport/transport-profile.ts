@@ -16,8 +16,10 @@ type Detected = Omit<TransportProfile, 'protocolVersion'>;
 const NONE: Detected = { type: 'custom', networkTransport: undefined, protocolName: undefined, serverAddress: undefined, serverPort: undefined };
 
 /**
- * Detects the transport from its public methods and the constructor state every SDK 1.x transport
- * keeps (never from the class name, which bundlers rename). The overrides win over detection.
+ * Detects the transport from its public methods and the constructor state the SDK transports keep,
+ * in `@modelcontextprotocol/sdk` 1.x and in `@modelcontextprotocol/server` / `client` /
+ * `node` 2.x alike (never from the class name, which bundlers rename). The overrides win over
+ * detection.
  */
 export function detectTransport(transport: object, override: Readonly<TransportAttributes>): TransportProfile {
   const detected = detect(transport);
@@ -31,10 +33,15 @@ export function detectTransport(transport: object, override: Readonly<TransportA
   };
 }
 
-function detect(transport: object): Detected {
+function detect(transport: object, depth = 0): Detected {
   const t = transport as Record<string, unknown>;
   if (typeof t['handlePostMessage'] === 'function') return http('sse');
   if (typeof t['handleRequest'] === 'function') return http('streamable_http');
+  // 2.x PerRequestHTTPServerTransport: one HTTP exchange of the 2026-07-28 entry (createMcpHandler).
+  if (typeof t['handleMessage'] === 'function' && '_classification' in transport) return http('streamable_http');
+  // 2.x serveStdio connects each server instance to a channel over the real wire transport.
+  const wire = t['_wire'];
+  if (depth === 0 && typeof wire === 'object' && wire !== null && typeof t['deliver'] === 'function') return detect(wire, 1);
   if (typeof t['terminateSession'] === 'function') return { ...http('streamable_http'), ...addressOf(t['_url']) };
   if ('pid' in transport && 'stderr' in transport) return stdio();
   if (isStream(t['_stdin']) && isStream(t['_stdout'])) return stdio();

@@ -1,25 +1,29 @@
 import type { Attributes } from '@opentelemetry/api';
 import { errorTypeOf } from '../bounded-values.js';
 import { now } from '../clock.js';
-import { ERROR_TYPE_VALUE_CANCELLED, ERROR_TYPE_VALUE_CONNECTION_CLOSED, ERROR_TYPE_VALUE_TIMEOUT } from '../mcp-otel-names.js';
+import { ERROR_TYPE_VALUE_CANCELLED, ERROR_TYPE_VALUE_CONNECTION_CLOSED, ERROR_TYPE_VALUE_HEADER_MISMATCH, ERROR_TYPE_VALUE_TIMEOUT } from '../mcp-otel-names.js';
 import { METHOD_NAMES, methodIndex } from '../mcp/mcp-methods.js';
-import { reportFailure, warnOnce } from '../safe.js';
+import { safeCall, warnOnce } from '../safe.js';
 import { ATTR_ERROR_TYPE } from '../semconv.js';
-import { KIND_ERROR, KIND_INVALID, KIND_REQUEST, KIND_RESPONSE, classifyFields, classifyMessage, isId } from './message-kind.js';
+import { KIND_ERROR, KIND_INVALID, KIND_NOTIFICATION, KIND_REQUEST, KIND_RESPONSE, classifyFields, classifyMessage, isId, isServableRequest } from './message-kind.js';
 import type { JsonRpcId, MessageKind, ResponseKind } from './message-kind.js';
+import { watchInputEnd } from './input-end-watch.js';
 import { PendingTable } from './pending-table.js';
+import { headersDisagree, readHeader, requestHeadersOf } from './request-headers.js';
 import type { PendingRequest, SessionHooks } from './session-hooks.js';
 import { DIR_RECEIVE, DIR_TRANSMIT } from './transport-cells.js';
 import type { Direction, TransportCells } from './transport-cells.js';
 import type { TransportProfile } from './transport-profile.js';
 import { normalizeHttpVersion } from './transport-profile.js';
 import type { TransportTelemetry } from './transport-telemetry.js';
-import { utf8Length } from './utf8-length.js';
 
 /** Requests tracked per direction and transport; beyond it new requests are counted but not timed. */
 const MAX_PENDING = 10_000;
 
 type Phase = 'new' | 'open' | 'closed';
+
+/** What a transport's measurement needs from the options. */
+export type TransportStateOptions = { readonly recordMessageSize: boolean; readonly inFlightTimeoutMs: number };
 
 /**
  * Everything measured about one transport: message counts, requests in flight (matched by JSON-RPC id
@@ -31,21 +35,40 @@ export class TransportState {
   session: SessionHooks | undefined;
   /** HTTP version seen on the requests a server transport handles (`network.protocol.version`). */
   httpVersion: string | undefined;
+  /**
+   * `MCP-Protocol-Version` header of the HTTP request that carried the latest request or
+   * notification received (the MCP session reads it as that message's protocol version).
+   */
+  requestVersionHeader: string | undefined = undefined;
   closingLocally = false;
+  /** Second argument of the `onmessage` call being measured (it carries HTTP request headers). */
+  deliveryExtra: unknown = undefined;
   /** Message being dispatched, so a callback wrapped twice is measured once. */
   dispatching: unknown = undefined;
   erroring: unknown = undefined;
   private phase: Phase = 'new';
   private readonly inbound = new PendingTable();
   private readonly outbound = new PendingTable();
+  private readonly recordSize: boolean;
+  private readonly inFlightTimeoutMs: number;
+  /** Only HTTP transports deliver request headers with their messages. */
+  private readonly readsHeaders: boolean;
+  /** Whether the telemetry sweeps this transport for stale requests (it has had some in flight). */
+  private expiryTracked = false;
+  private detachInput: (() => void) | undefined = undefined;
 
   constructor(
     readonly profile: TransportProfile,
     readonly telemetry: TransportTelemetry,
-    private readonly recordSize: boolean,
+    options: TransportStateOptions,
+    /** The instrumented transport, to watch the stdin a stdio server transport reads. */
+    private readonly source: object,
   ) {
     this.cells = telemetry.cellsFor(profile);
     this.httpVersion = profile.protocolVersion;
+    this.recordSize = options.recordMessageSize;
+    this.inFlightTimeoutMs = options.inFlightTimeoutMs;
+    this.readsHeaders = profile.protocolName === 'http';
   }
 
   /** `start()` was called: a new connection begins (a transport may be started again after close). */
@@ -66,16 +89,19 @@ export class TransportState {
     }
   }
 
-  received(message: unknown, at: number): MessageKind {
+  /** A message arrived (`onmessage`); `extra` is the transport's second argument (request headers). */
+  received(message: unknown, at: number, extra: unknown): MessageKind {
     if (this.phase === 'new') this.open(at);
     if (typeof message !== 'object' || message === null || Array.isArray(message)) return this.invalid(message, DIR_RECEIVE);
     const m = message as Record<string, unknown>;
     const method = m['method'];
     const id = m['id'];
-    const kind = classifyFields(m, method, id);
+    let kind = classifyFields(m, method, id);
+    if (kind === KIND_REQUEST && !isServableRequest(m)) kind = KIND_INVALID;
     this.cells.countMessage(DIR_RECEIVE, kind);
     if (this.recordSize) this.recordSizeOf(message, DIR_RECEIVE);
     if (kind === KIND_INVALID) return kind;
+    if (this.readsHeaders && (kind === KIND_REQUEST || kind === KIND_NOTIFICATION)) this.readRequestHeaders(requestHeadersOf(extra), method as string, m);
     if (kind === KIND_REQUEST) this.begin(this.inbound, DIR_RECEIVE, m, method, id as JsonRpcId, at);
     else if (kind === KIND_RESPONSE || kind === KIND_ERROR) this.answer(this.outbound, false, m, kind, id as JsonRpcId, at);
     else if (method === 'notifications/cancelled') this.cancel(this.inbound, true, m, at);
@@ -125,10 +151,31 @@ export class TransportState {
     this.session?.transportError(error);
   }
 
+  /** The stdin of a stdio server transport ended: the client ended the session (MCP stdio binding). */
+  inputEnded(at: number): void {
+    this.closingLocally = false;
+    this.close(at);
+  }
+
+  /**
+   * Ends the requests in flight for longer than `inFlightTimeoutMs` with `error.type=timeout`, e.g.
+   * ones the peer's SDK dropped without an answer. Returns whether any request is still in flight.
+   */
+  expireStale(at: number): boolean {
+    const cutoff = at - this.inFlightTimeoutMs;
+    for (const pending of this.inbound.takeStartedBefore(cutoff)) this.fail(undefined, pending, true, at, ERROR_TYPE_VALUE_TIMEOUT);
+    for (const pending of this.outbound.takeStartedBefore(cutoff)) this.fail(undefined, pending, false, at, ERROR_TYPE_VALUE_TIMEOUT);
+    const inFlight = this.inbound.size + this.outbound.size > 0;
+    if (!inFlight) this.expiryTracked = false;
+    return inFlight;
+  }
+
   /** The transport reported `onclose` (or `start()` failed): end every request still in flight. */
   close(at: number): void {
     if (this.phase !== 'open') return;
     this.phase = 'closed';
+    this.detachInput?.();
+    this.detachInput = undefined;
     this.cells.activeConnections--;
     const local = this.closingLocally;
     this.closingLocally = false;
@@ -138,12 +185,20 @@ export class TransportState {
     this.session?.closed(at, local, inFlight);
   }
 
-  /** A server transport handles an HTTP request: learn the HTTP version and the MCP protocol header. */
+  /** A server transport handles an HTTP request: learn the HTTP version (Node `IncomingMessage`). */
   httpRequest(request: unknown): void {
     if (typeof request !== 'object' || request === null) return;
-    const r = request as { httpVersion?: unknown; headers?: unknown };
-    this.httpVersion ??= normalizeHttpVersion(r.httpVersion);
-    this.session?.httpRequest(readHeader(r.headers, 'mcp-protocol-version'));
+    this.httpVersion ??= normalizeHttpVersion((request as { httpVersion?: unknown }).httpVersion);
+  }
+
+  /**
+   * The headers of the HTTP request that carried a request or notification: its protocol version,
+   * and a count of `Mcp-Method` / `Mcp-Name` headers that contradict the body (never trusted).
+   */
+  private readRequestHeaders(headers: unknown, method: string, m: Record<string, unknown>): void {
+    this.requestVersionHeader = readHeader(headers, 'mcp-protocol-version');
+    if (headers === undefined) return;
+    if (headersDisagree(headers, method, m['params'])) this.cells.countError(ERROR_TYPE_VALUE_HEADER_MISMATCH);
   }
 
   private invalid(message: unknown, direction: Direction): MessageKind {
@@ -157,6 +212,7 @@ export class TransportState {
     this.phase = 'open';
     this.closingLocally = false;
     this.cells.activeConnections++;
+    this.detachInput = watchInputEnd(this.source, () => void safeCall('seeing stdin end', endInput, this, undefined, undefined));
     this.session?.opened(at);
   }
 
@@ -177,8 +233,22 @@ export class TransportState {
     const index = methodIndex(rawMethod);
     const cell = this.cells.requestCell(direction, index);
     cell.count++;
-    const request: PendingRequest = { id, start: at, method: METHOD_NAMES[index] as string, methodIndex: index, cell, target: undefined, uri: undefined, firstPage: true };
+    const request: PendingRequest = {
+      id,
+      start: at,
+      method: METHOD_NAMES[index] as string,
+      methodIndex: index,
+      cell,
+      target: undefined,
+      uri: undefined,
+      firstPage: true,
+      protocolVersion: undefined,
+    };
     pending.add(request);
+    if (!this.expiryTracked && this.inFlightTimeoutMs > 0) {
+      this.expiryTracked = true;
+      this.telemetry.trackExpiry(this);
+    }
     this.session?.requestStarted(request, m, direction === DIR_RECEIVE);
   }
 
@@ -209,20 +279,8 @@ export class TransportState {
   }
 
   private recordSizeOf(message: unknown, direction: Direction): void {
-    // Guarded on its own: a message JSON cannot serialize (a cycle, a BigInt) must not stop the timing.
-    try {
-      const json = JSON.stringify(message);
-      if (typeof json !== 'string') return;
-      this.telemetry.instruments().messageSize.record(utf8Length(json), this.cells.sizeAttributes[direction]);
-    } catch (error) {
-      reportFailure('measuring a message size', error);
-    }
+    this.telemetry.recordMessageSize(message, this.cells.sizeAttributes[direction] as Attributes);
   }
 }
 
-function readHeader(headers: unknown, name: string): string | undefined {
-  if (typeof headers !== 'object' || headers === null) return undefined;
-  const get = (headers as { get?: unknown }).get;
-  const value: unknown = typeof get === 'function' ? (get as (n: string) => unknown).call(headers, name) : (headers as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : undefined;
-}
+const endInput = (s: TransportState): void => s.inputEnded(now());

@@ -1,4 +1,4 @@
-import type { BatchObservableCallback, Histogram, Meter, MeterProvider, Observable, ObservableCounter, ObservableUpDownCounter } from '@opentelemetry/api';
+import type { Attributes, BatchObservableCallback, Histogram, Meter, MeterProvider, Observable, ObservableCounter, ObservableUpDownCounter } from '@opentelemetry/api';
 import {
   MESSAGE_SIZE_BUCKETS,
   METRIC_MCP_OTEL_TRANSPORT_ACTIVE_CONNECTIONS,
@@ -8,10 +8,14 @@ import {
   METRIC_MCP_OTEL_TRANSPORT_MESSAGE_SIZE,
   METRIC_MCP_OTEL_TRANSPORT_MESSAGES,
 } from '../mcp-otel-names.js';
+import { now } from '../clock.js';
 import { PerProvider, ProviderBound } from '../provider-bound.js';
+import { reportFailure } from '../safe.js';
 import { MCP_DURATION_BUCKETS } from '../semconv.js';
 import { TransportCells } from './transport-cells.js';
 import type { TransportProfile } from './transport-profile.js';
+import type { TransportState } from './transport-state.js';
+import { utf8Length } from './utf8-length.js';
 
 /** Meter (instrumentation scope) of the transport metrics. */
 export const TRANSPORT_METER_NAME = '@mcp-otel/instrumentation/transport';
@@ -28,10 +32,17 @@ type Instruments = {
  * Transport metrics for one meter provider: counters live in {@link TransportCells} shared by all
  * transports of a profile and are reported by one batch observable callback; the two histograms
  * (connect duration, opt-in message size) are recorded synchronously because they are rare or opt-in.
+ * Before each report, requests in flight past their transport's `inFlightTimeoutMs` are expired.
  */
 export class TransportTelemetry {
   private readonly cells = new Map<string, TransportCells>();
   private readonly bound: ProviderBound<Instruments>;
+  /**
+   * Transports that have had requests in flight since the last sweep. Held strongly only until their
+   * requests are answered or expire, so a transport dropped without `close()` is freed at the latest
+   * one timeout later.
+   */
+  private readonly expiring = new Set<TransportState>();
 
   constructor(injected: MeterProvider | undefined) {
     this.bound = new ProviderBound(
@@ -51,6 +62,35 @@ export class TransportTelemetry {
       this.cells.set(key, cells);
     }
     return cells;
+  }
+
+  /** Records a message's size as JSON text in UTF-8 bytes (`recordMessageSize`). */
+  recordMessageSize(message: unknown, attributes: Attributes): void {
+    // Guarded on its own: a message JSON cannot serialize (a cycle, a BigInt) must not stop the timing.
+    try {
+      const json = JSON.stringify(message);
+      if (typeof json !== 'string') return;
+      this.instruments().messageSize.record(utf8Length(json), attributes);
+    } catch (error) {
+      reportFailure('measuring a message size', error);
+    }
+  }
+
+  /** Sweeps `state` for stale requests at each collection until it has none in flight. */
+  trackExpiry(state: TransportState): void {
+    this.expiring.add(state);
+  }
+
+  /** Ends every request in flight past its transport's timeout (see `inFlightTimeoutMs`). */
+  expireStale(at: number): void {
+    for (const state of this.expiring) {
+      try {
+        if (!state.expireStale(at)) this.expiring.delete(state);
+      } catch (error) {
+        this.expiring.delete(state);
+        reportFailure('expiring stale requests', error);
+      }
+    }
   }
 
   /** Instruments of the current provider; calling it also moves the observers to a new global provider. */
@@ -83,6 +123,7 @@ export class TransportTelemetry {
         activeRequests: (v: number, a: Parameters<typeof result.observe>[2]) => result.observe(activeRequests, v, a),
         errors: (v: number, a: Parameters<typeof result.observe>[2]) => result.observe(errors, v, a),
       };
+      if (this.expiring.size > 0) this.expireStale(now());
       for (const cells of this.cells.values()) cells.observe(out);
     };
     meter.addBatchObservableCallback(callback, observables);

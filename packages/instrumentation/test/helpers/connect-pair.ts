@@ -1,21 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CreateMessageRequestSchema, ElicitRequestSchema, ListRootsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { LinkedTransport, McpSdk, Message, TestClient, TestServer } from './sdk/mcp-sdk.js';
 import { attrs } from './test-metrics.js';
 
-/** A client that answers the server's sampling, elicitation and roots requests. */
-export function createTestClient(): Client {
-  const client = new Client({ name: 'test-client', version: '1.0.0' }, { capabilities: { sampling: {}, elicitation: {}, roots: {} } });
-  client.setRequestHandler(CreateMessageRequestSchema, () => ({ role: 'assistant', content: { type: 'text', text: 'ok' }, model: 'm' }));
-  client.setRequestHandler(ElicitRequestSchema, () => ({ action: 'accept', content: { n: 'x' } }));
-  client.setRequestHandler(ListRootsRequestSchema, () => ({ roots: [] }));
-  return client;
-}
-
-/** Connects server and client over a linked InMemoryTransport pair. */
-export async function connectInMemory(server: McpServer, client: Client): Promise<[InMemoryTransport, InMemoryTransport]> {
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+/** Connects server and client of `sdk` over a linked InMemoryTransport pair: `[client side, server side]`. */
+export async function connectInMemory(sdk: McpSdk, server: TestServer, client: TestClient): Promise<[LinkedTransport, LinkedTransport]> {
+  const [clientTransport, serverTransport] = sdk.linkedPair();
   await server.connect(serverTransport);
   await client.connect(clientTransport);
   return [clientTransport, serverTransport];
@@ -26,4 +14,22 @@ export function s(attributes: Record<string, unknown>, count: number): string {
   return `${attrs(attributes).join(',')} => ${count}`;
 }
 
+/** The protocol version both SDK lines negotiate with `initialize` (their latest 2025-era revision). */
 export const PROTOCOL = '2025-11-25';
+/** The stateless protocol revision (no initialize, no session). */
+export const STATELESS_PROTOCOL = '2026-07-28';
+
+/**
+ * Connects `server` to a raw peer over a linked in-memory pair and runs the 2025 handshake by hand:
+ * the peer can then send anything. Returns the peer and every message it received.
+ */
+export async function connectRawPeer(sdk: McpSdk, server: TestServer): Promise<{ peer: LinkedTransport; received: Message[] }> {
+  const [peer, serverTransport] = sdk.linkedPair();
+  const received: Message[] = [];
+  peer.onmessage = (m) => received.push(m);
+  await server.connect(serverTransport);
+  await peer.start();
+  await peer.send({ jsonrpc: '2.0', id: 'init', method: 'initialize', params: { protocolVersion: PROTOCOL, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+  await peer.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  return { peer, received };
+}

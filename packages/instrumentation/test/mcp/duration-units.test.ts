@@ -1,14 +1,14 @@
 import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
-import { connectInMemory, createTestClient } from '../helpers/connect-pair.js';
+import { connectInMemory } from '../helpers/connect-pair.js';
+import { SDKS } from '../helpers/sdk/sdks.js';
 import { histogramPoint, TestMetrics } from '../helpers/test-metrics.js';
-import { createTestServer } from '../helpers/test-server.js';
 
 /** Lets pending promise chains and immediates run. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-describe('operation durations', () => {
+describe.each(SDKS)('operation durations (%s)', (_name, sdk) => {
   // A fixed clock: performance.now() moves only when the test says so, so the value is exact.
   let clock = 0;
   beforeEach(() => {
@@ -21,13 +21,14 @@ describe('operation durations', () => {
 
   it('are recorded in seconds (not milliseconds) into the right bucket, on both sides', async () => {
     const metrics = new TestMetrics();
-    const { server, blocked } = createTestServer();
-    const client = createTestClient();
-    instrumentMcpServer(server, { meterProvider: metrics.provider });
-    instrumentMcpClient(client, { meterProvider: metrics.provider });
-    await connectInMemory(server, client);
+    const server = sdk.createServer();
+    const blocked = server.blocked;
+    const client = sdk.createClient();
+    instrumentMcpServer(server.raw, { meterProvider: metrics.provider });
+    instrumentMcpClient(client.raw, { meterProvider: metrics.provider });
+    await connectInMemory(sdk, server, client);
     await client.listTools();
-    const call = client.callTool({ name: 'block', arguments: {} });
+    const call = client.callTool('block');
     await settle();
     expect(blocked).toHaveLength(1);
     clock += 1500;
@@ -48,11 +49,11 @@ describe('operation durations', () => {
 
   it('measure a session from start() to close, in seconds', async () => {
     const metrics = new TestMetrics();
-    const { server } = createTestServer();
-    const client = createTestClient();
-    instrumentMcpServer(server, { meterProvider: metrics.provider });
-    instrumentMcpClient(client, { meterProvider: metrics.provider });
-    await connectInMemory(server, client);
+    const server = sdk.createServer();
+    const client = sdk.createClient();
+    instrumentMcpServer(server.raw, { meterProvider: metrics.provider });
+    instrumentMcpClient(client.raw, { meterProvider: metrics.provider });
+    await connectInMemory(sdk, server, client);
     clock += 42_000;
     await client.close();
     await server.close();

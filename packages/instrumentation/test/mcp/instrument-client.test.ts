@@ -1,12 +1,9 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { EmptyResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { instrumentMcpClient, instrumentMcpServer, MCP_DURATION_BUCKETS, MCP_METER_NAME } from '@mcp-otel/instrumentation';
-import { connectInMemory, createTestClient, PROTOCOL, s } from '../helpers/connect-pair.js';
+import { connectInMemory, PROTOCOL, s } from '../helpers/connect-pair.js';
+import type { McpSdk, TestClient, TestServer } from '../helpers/sdk/mcp-sdk.js';
+import { SDKS } from '../helpers/sdk/sdks.js';
 import { series, TestMetrics, waitFor } from '../helpers/test-metrics.js';
 import type { HistogramValue } from '../helpers/test-metrics.js';
-import { createTestServer } from '../helpers/test-server.js';
-import type { Blocked } from '../helpers/test-server.js';
 
 const OP = 'mcp.client.operation.duration';
 const base = { 'mcp.protocol.version': PROTOCOL };
@@ -14,22 +11,26 @@ const tool = (name: string, extra: Record<string, unknown> = {}) => ({ ...base, 
 const method = (name: string, extra: Record<string, unknown> = {}) => ({ ...base, 'mcp.method.name': name, ...extra });
 const HANDSHAKE = [s(method('initialize'), 1), s(method('notifications/initialized'), 1)];
 
-describe('instrumentMcpClient', () => {
+/** The client side of a call to a tool the server does not have, per SDK line (see SdkBehaviour). */
+function unknownToolOnClient(sdk: McpSdk): Record<string, unknown> {
+  return sdk.behaviour.unknownTool === 'tool_error' ? { 'error.type': 'tool_error' } : { 'error.type': '-32602', 'rpc.response.status_code': '-32602' };
+}
+
+describe.each(SDKS)('instrumentMcpClient (%s)', (_name, sdk) => {
   let metrics: TestMetrics;
-  let server: McpServer;
-  let client: Client;
-  let blocked: Blocked[];
+  let server: TestServer;
+  let client: TestClient;
 
   beforeEach(async () => {
     metrics = new TestMetrics();
-    ({ server, blocked } = createTestServer());
-    client = createTestClient();
-    instrumentMcpClient(client, { meterProvider: metrics.provider });
-    await connectInMemory(server, client);
+    server = sdk.createServer();
+    client = sdk.createClient();
+    instrumentMcpClient(client.raw, { meterProvider: metrics.provider });
+    await connectInMemory(sdk, server, client);
   });
 
   afterEach(async () => {
-    for (const b of blocked) b.release();
+    for (const b of server.blocked) b.release();
     await client.close();
     await server.close();
     await metrics.shutdown();
@@ -37,7 +38,7 @@ describe('instrumentMcpClient', () => {
 
   it('records what the client sends as mcp.client.operation.duration, in seconds, with the MCP buckets', async () => {
     await client.listTools();
-    await client.callTool({ name: 'echo', arguments: { text: 'hi' } });
+    await client.callTool('echo', { text: 'hi' });
     const all = await metrics.collect();
     const metric = all.get(OP);
     expect(metric).toMatchObject({ scope: MCP_METER_NAME, unit: 's' });
@@ -48,9 +49,9 @@ describe('instrumentMcpClient', () => {
   });
 
   it('knows only the tool names of the latest tools/list result', async () => {
-    await client.callTool({ name: 'echo', arguments: { text: 'before listing' } });
+    await client.callTool('echo', { text: 'before listing' });
     await client.listTools();
-    await client.callTool({ name: 'echo', arguments: { text: 'after listing' } });
+    await client.callTool('echo', { text: 'after listing' });
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [...HANDSHAKE, s(method('tools/list'), 1), s(tool('_OTHER'), 1), s(tool('echo'), 1)].sort(),
     );
@@ -59,13 +60,13 @@ describe('instrumentMcpClient', () => {
   it('classifies tool_error results and every JSON-RPC error code as errors (the caller side)', async () => {
     await client.listTools();
     await client.listPrompts();
-    await client.callTool({ name: 'fail', arguments: {} });
-    await client.callTool({ name: 'soft_fail', arguments: {} });
-    await client.callTool({ name: 'nope', arguments: {} });
-    await client.callTool({ name: 'echo', arguments: { text: 5 } });
-    await expect(client.readResource({ uri: 'mem://missing' })).rejects.toThrow();
-    await client.getPrompt({ name: 'greet', arguments: { name: 'x' } });
-    await expect(client.request({ method: 'custom/thing', params: {} }, EmptyResultSchema)).rejects.toThrow();
+    await client.callTool('fail');
+    await client.callTool('soft_fail');
+    await client.callTool('nope').catch(() => undefined);
+    await client.callTool('echo', { text: 5 });
+    await expect(client.readResource('mem://missing')).rejects.toThrow();
+    await client.getPrompt('greet', { name: 'x' });
+    await expect(client.request('custom/thing')).rejects.toThrow();
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [
         ...HANDSHAKE,
@@ -73,7 +74,7 @@ describe('instrumentMcpClient', () => {
         s(method('prompts/list'), 1),
         s(tool('fail', { 'error.type': 'tool_error' }), 1),
         s(tool('soft_fail', { 'error.type': 'tool_error' }), 1),
-        s(tool('_OTHER', { 'error.type': 'tool_error' }), 1),
+        s(tool('_OTHER', unknownToolOnClient(sdk)), 1),
         s(tool('echo', { 'error.type': 'tool_error' }), 1),
         s(method('resources/read', { 'error.type': '-32602', 'rpc.response.status_code': '-32602' }), 1),
         s(method('prompts/get', { 'gen_ai.prompt.name': 'greet' }), 1),
@@ -85,11 +86,11 @@ describe('instrumentMcpClient', () => {
   it('records a cancelled request as error.type=cancelled and a timed-out one as error.type=timeout', async () => {
     await client.listTools();
     const controller = new AbortController();
-    const call = client.callTool({ name: 'block', arguments: {} }, undefined, { signal: controller.signal });
-    await waitFor(() => blocked.length === 1, 5000, 'the tool to start');
+    const call = client.callTool('block', {}, { signal: controller.signal });
+    await waitFor(() => server.blocked.length === 1, 5000, 'the tool to start');
     controller.abort('user gave up');
     await expect(call).rejects.toThrow();
-    await expect(client.callTool({ name: 'block', arguments: {} }, undefined, { timeout: 30 })).rejects.toThrow(/timed out/);
+    await expect(client.callTool('block', {}, { timeout: 30 })).rejects.toThrow(/timed out/i);
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [
         ...HANDSHAKE,
@@ -103,8 +104,8 @@ describe('instrumentMcpClient', () => {
 
   it('records the server-to-client requests it answers and the notifications it receives', async () => {
     await client.listTools();
-    await client.callTool({ name: 'ask_client', arguments: {} });
-    await server.server.sendLoggingMessage({ level: 'info', data: 'x' });
+    await client.callTool('ask_client');
+    await server.sendLoggingMessage('x');
     await client.ping();
     await waitFor(async () => series((await metrics.collect()).get(OP)).some((l) => l.includes('notifications/message')), 5000, 'the notification');
     expect(series((await metrics.collect()).get(OP))).toEqual(
@@ -123,11 +124,11 @@ describe('instrumentMcpClient', () => {
 
   it('instruments a client that is already connected, from then on', async () => {
     const late = new TestMetrics();
-    const { server: s2 } = createTestServer();
-    const c2 = createTestClient();
-    await connectInMemory(s2, c2);
-    instrumentMcpClient(c2, { meterProvider: late.provider });
-    instrumentMcpServer(s2, { meterProvider: late.provider });
+    const s2 = sdk.createServer();
+    const c2 = sdk.createClient();
+    await connectInMemory(sdk, s2, c2);
+    instrumentMcpClient(c2.raw, { meterProvider: late.provider });
+    instrumentMcpServer(s2.raw, { meterProvider: late.provider });
     await c2.ping();
     await c2.close();
     await s2.close();

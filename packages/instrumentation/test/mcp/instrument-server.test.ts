@@ -1,14 +1,9 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, EmptyResultSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { instrumentMcpClient, instrumentMcpServer, MCP_DURATION_BUCKETS, MCP_METER_NAME, VERSION } from '@mcp-otel/instrumentation';
-import { connectInMemory, createTestClient, PROTOCOL, s } from '../helpers/connect-pair.js';
+import { connectInMemory, PROTOCOL, s } from '../helpers/connect-pair.js';
+import type { McpSdk, TestClient, TestServer } from '../helpers/sdk/mcp-sdk.js';
+import { SDKS } from '../helpers/sdk/sdks.js';
 import { series, TestMetrics, waitFor } from '../helpers/test-metrics.js';
 import type { HistogramValue } from '../helpers/test-metrics.js';
-import { createTestServer } from '../helpers/test-server.js';
-import type { Blocked } from '../helpers/test-server.js';
 
 const OP = 'mcp.server.operation.duration';
 const base = { 'mcp.protocol.version': PROTOCOL };
@@ -16,30 +11,34 @@ const tool = (name: string, extra: Record<string, unknown> = {}) => ({ ...base, 
 const method = (name: string, extra: Record<string, unknown> = {}) => ({ ...base, 'mcp.method.name': name, ...extra });
 const HANDSHAKE = [s(method('initialize'), 1), s(method('notifications/initialized'), 1)];
 
-describe('instrumentMcpServer', () => {
+/** The server side of a call to a tool the server does not have, per SDK line (see SdkBehaviour). */
+function unknownToolOnServer(sdk: McpSdk): Record<string, unknown> {
+  return sdk.behaviour.unknownTool === 'tool_error' ? { 'error.type': 'tool_error' } : { 'rpc.response.status_code': '-32602' };
+}
+
+describe.each(SDKS)('instrumentMcpServer (%s)', (_name, sdk) => {
   let metrics: TestMetrics;
-  let server: McpServer;
-  let client: Client;
-  let blocked: Blocked[];
+  let server: TestServer;
+  let client: TestClient;
 
   beforeEach(async () => {
     metrics = new TestMetrics();
-    ({ server, blocked } = createTestServer());
-    client = createTestClient();
-    instrumentMcpServer(server, { meterProvider: metrics.provider });
-    instrumentMcpClient(client, { meterProvider: metrics.provider });
-    await connectInMemory(server, client);
+    server = sdk.createServer();
+    client = sdk.createClient();
+    instrumentMcpServer(server.raw, { meterProvider: metrics.provider });
+    instrumentMcpClient(client.raw, { meterProvider: metrics.provider });
+    await connectInMemory(sdk, server, client);
   });
 
   afterEach(async () => {
-    for (const b of blocked) b.release();
+    for (const b of server.blocked) b.release();
     await client.close();
     await server.close();
     await metrics.shutdown();
   });
 
   it('records the handshake and a tool call as mcp.server.operation.duration, in seconds, with the MCP buckets', async () => {
-    await client.callTool({ name: 'echo', arguments: { text: 'hi' } });
+    await client.callTool('echo', { text: 'hi' });
     const metric = (await metrics.collect()).get(OP);
     expect(metric).toMatchObject({ scope: MCP_METER_NAME, scopeVersion: VERSION, unit: 's' });
     expect(series(metric)).toEqual([s(tool('echo'), 1), ...HANDSHAKE].sort());
@@ -50,18 +49,19 @@ describe('instrumentMcpServer', () => {
     }
   });
 
-  it('classifies tool failures as tool_error: a throwing handler, an isError result, an unknown tool, invalid arguments', async () => {
-    await client.callTool({ name: 'fail', arguments: {} });
-    await client.callTool({ name: 'soft_fail', arguments: {} });
-    await client.callTool({ name: 'nope', arguments: {} });
-    await client.callTool({ name: 'echo', arguments: { text: 5 } });
-    await client.callTool({ name: 'echo', arguments: { text: 'ok' } });
+  it('classifies tool failures: a throwing handler, an isError result, invalid arguments are tool_error; an unknown tool as the SDK answers it', async () => {
+    await client.callTool('fail');
+    await client.callTool('soft_fail');
+    // 1.x answers an unknown tool with an isError result, 2.x with a JSON-RPC error -32602.
+    await client.callTool('nope').catch(() => undefined);
+    await client.callTool('echo', { text: 5 });
+    await client.callTool('echo', { text: 'ok' });
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [
         ...HANDSHAKE,
         s(tool('fail', { 'error.type': 'tool_error' }), 1),
         s(tool('soft_fail', { 'error.type': 'tool_error' }), 1),
-        s(tool('_OTHER', { 'error.type': 'tool_error' }), 1),
+        s(tool('_OTHER', unknownToolOnServer(sdk)), 1),
         s(tool('echo', { 'error.type': 'tool_error' }), 1),
         s(tool('echo'), 1),
       ].sort(),
@@ -69,27 +69,21 @@ describe('instrumentMcpServer', () => {
   });
 
   it('records a missing resource (-32602) with rpc.response.status_code but no error.type: the caller erred, not the server', async () => {
-    await client.readResource({ uri: 'mem://greeting' });
-    await expect(client.readResource({ uri: 'mem://missing' })).rejects.toThrow(/not found/);
+    await client.readResource('mem://greeting');
+    await expect(client.readResource('mem://missing')).rejects.toThrow(/not found/);
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [...HANDSHAKE, s(method('resources/read'), 1), s(method('resources/read', { 'rpc.response.status_code': '-32602' }), 1)].sort(),
     );
   });
 
   it('records an internal error response (-32603) as an error', async () => {
-    const low = new Server({ name: 'low', version: '1' }, { capabilities: { tools: {} } });
-    low.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [{ name: 't', inputSchema: { type: 'object' as const } }] }));
-    low.setRequestHandler(CallToolRequestSchema, () => {
-      throw Object.assign(new Error('kaput'), { code: -32603 });
-    });
+    const low = sdk.createFailingLowLevelServer();
     const lowMetrics = new TestMetrics();
-    instrumentMcpServer(low, { meterProvider: lowMetrics.provider });
-    const c = createTestClient();
-    const [ct, st] = InMemoryTransport.createLinkedPair();
-    await low.connect(st);
-    await c.connect(ct);
+    instrumentMcpServer(low.raw, { meterProvider: lowMetrics.provider });
+    const c = sdk.createClient();
+    await connectInMemory(sdk, low, c);
     await c.listTools();
-    await expect(c.callTool({ name: 't', arguments: {} })).rejects.toThrow(/kaput/);
+    await expect(c.callTool('t')).rejects.toThrow(/kaput/);
     await c.close();
     await low.close();
     // The low-level Server has no registry: 't' is known because it was in the server's tools/list result.
@@ -100,9 +94,9 @@ describe('instrumentMcpServer', () => {
   });
 
   it('records prompts/get with gen_ai.prompt.name, and completion/complete for a prompt', async () => {
-    await client.getPrompt({ name: 'greet', arguments: { name: 'x' } });
-    await expect(client.getPrompt({ name: 'unknown-prompt' })).rejects.toThrow();
-    await client.complete({ ref: { type: 'ref/prompt', name: 'greet' }, argument: { name: 'name', value: 'a' } });
+    await client.getPrompt('greet', { name: 'x' });
+    await expect(client.getPrompt('unknown-prompt')).rejects.toThrow();
+    await client.completePrompt('greet', 'name', 'a');
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [
         ...HANDSHAKE,
@@ -115,26 +109,26 @@ describe('instrumentMcpServer', () => {
 
   it('records a request the client cancelled as error.type=cancelled, and the cancellation notification', async () => {
     const controller = new AbortController();
-    const call = client.callTool({ name: 'block', arguments: {} }, undefined, { signal: controller.signal });
-    await waitFor(() => blocked.length === 1, 5000, 'the tool to start');
+    const call = client.callTool('block', {}, { signal: controller.signal });
+    await waitFor(() => server.blocked.length === 1, 5000, 'the tool to start');
     controller.abort('user gave up');
     await expect(call).rejects.toThrow();
-    await waitFor(() => blocked[0]!.aborted(), 5000, 'the server to see the cancellation');
+    await waitFor(() => server.blocked[0]!.aborted(), 5000, 'the server to see the cancellation');
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [...HANDSHAKE, s(tool('block', { 'error.type': 'cancelled' }), 1), s(method('notifications/cancelled'), 1)].sort(),
     );
   });
 
   it('records a request the client timed out as cancelled on the server side', async () => {
-    await expect(client.callTool({ name: 'block', arguments: {} }, undefined, { timeout: 30 })).rejects.toThrow(/timed out/);
-    await waitFor(() => blocked.length === 1 && blocked[0]!.aborted(), 5000, 'the server to see the cancellation');
+    await expect(client.callTool('block', {}, { timeout: 30 })).rejects.toThrow(/timed out/i);
+    await waitFor(() => server.blocked.length === 1 && server.blocked[0]!.aborted(), 5000, 'the server to see the cancellation');
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [...HANDSHAKE, s(tool('block', { 'error.type': 'cancelled' }), 1), s(method('notifications/cancelled'), 1)].sort(),
     );
   });
 
   it('records the requests the server sends to the client: sampling, elicitation, roots', async () => {
-    await client.callTool({ name: 'ask_client', arguments: {} });
+    await client.callTool('ask_client');
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [
         ...HANDSHAKE,
@@ -149,8 +143,8 @@ describe('instrumentMcpServer', () => {
   it('records ping, logging/setLevel, a server notification, and maps a non-MCP method to _OTHER (-32601 is not a server error)', async () => {
     await client.ping();
     await client.setLoggingLevel('info');
-    await server.server.sendLoggingMessage({ level: 'info', data: 'x' });
-    await expect(client.request({ method: 'custom/thing', params: {} }, EmptyResultSchema)).rejects.toThrow(/Method not found/);
+    await server.sendLoggingMessage('x');
+    await expect(client.request('custom/thing')).rejects.toThrow(/Method not found/);
     expect(series((await metrics.collect()).get(OP))).toEqual(
       [
         ...HANDSHAKE,
@@ -164,12 +158,12 @@ describe('instrumentMcpServer', () => {
 
   it('records mcp.resource.uri only when opted in, bounded to registered URIs', async () => {
     const optIn = new TestMetrics();
-    const { server: s2 } = createTestServer();
-    const c2 = createTestClient();
-    instrumentMcpServer(s2, { meterProvider: optIn.provider, recordResourceUri: true });
-    await connectInMemory(s2, c2);
-    await c2.readResource({ uri: 'mem://greeting' });
-    await expect(c2.readResource({ uri: 'mem://secret-123' })).rejects.toThrow();
+    const s2 = sdk.createServer();
+    const c2 = sdk.createClient();
+    instrumentMcpServer(s2.raw, { meterProvider: optIn.provider, recordResourceUri: true });
+    await connectInMemory(sdk, s2, c2);
+    await c2.readResource('mem://greeting');
+    await expect(c2.readResource('mem://secret-123')).rejects.toThrow();
     await c2.close();
     await s2.close();
     expect(series((await optIn.collect()).get(OP))).toEqual(
@@ -183,8 +177,8 @@ describe('instrumentMcpServer', () => {
   });
 
   it('never records tool arguments, results or prompt arguments', async () => {
-    await client.callTool({ name: 'echo', arguments: { text: 'SECRET-ARG' } });
-    await client.getPrompt({ name: 'greet', arguments: { name: 'SECRET-PROMPT-ARG' } });
+    await client.callTool('echo', { text: 'SECRET-ARG' });
+    await client.getPrompt('greet', { name: 'SECRET-PROMPT-ARG' });
     const dump = JSON.stringify([...(await metrics.collect()).values()]);
     expect(dump).not.toMatch(/SECRET/);
     expect(dump).not.toMatch(/hello/);

@@ -1,15 +1,14 @@
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { instrumentMcpClient, instrumentMcpServer, instrumentTransport, MESSAGE_SIZE_BUCKETS, TRANSPORT_METER_NAME } from '@mcp-otel/instrumentation';
-import { connectInMemory, createTestClient, s } from '../helpers/connect-pair.js';
+import { connectInMemory, s } from '../helpers/connect-pair.js';
+import type { Message } from '../helpers/sdk/mcp-sdk.js';
+import { SDKS } from '../helpers/sdk/sdks.js';
 import { series, TestMetrics, total, waitFor } from '../helpers/test-metrics.js';
 import type { HistogramValue } from '../helpers/test-metrics.js';
-import { createTestServer } from '../helpers/test-server.js';
 
 const MEM = { 'mcp_otel.transport.type': 'in_memory' };
 const msg = (direction: string, kind: string) => ({ ...MEM, 'network.io.direction': direction, 'mcp_otel.message.kind': kind });
 
-describe('instrumentTransport', () => {
+describe.each(SDKS)('instrumentTransport (%s)', (_name, sdk) => {
   let metrics: TestMetrics;
   beforeEach(() => {
     metrics = new TestMetrics();
@@ -19,14 +18,15 @@ describe('instrumentTransport', () => {
   });
 
   it('counts messages by direction and kind, connections, and requests in flight', async () => {
-    const { server, blocked } = createTestServer();
-    const client = createTestClient();
-    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    const server = sdk.createServer();
+    const blocked = server.blocked;
+    const client = sdk.createClient();
+    const [clientTransport, serverTransport] = sdk.linkedPair();
     instrumentTransport(serverTransport, { meterProvider: metrics.provider });
     await server.connect(serverTransport);
     await client.connect(clientTransport);
     await client.ping();
-    const call = client.callTool({ name: 'block', arguments: {} });
+    const call = client.callTool('block');
     await waitFor(() => blocked.length === 1, 5000, 'the tool to start');
 
     let all = await metrics.collect();
@@ -61,11 +61,12 @@ describe('instrumentTransport', () => {
   });
 
   it('tracks many concurrent requests (more than fit the linear table) and matches every response', async () => {
-    const { server, blocked } = createTestServer();
-    const client = createTestClient();
-    instrumentMcpServer(server, { meterProvider: metrics.provider });
-    await connectInMemory(server, client);
-    const calls = Array.from({ length: 40 }, () => client.callTool({ name: 'block', arguments: {} }));
+    const server = sdk.createServer();
+    const blocked = server.blocked;
+    const client = sdk.createClient();
+    instrumentMcpServer(server.raw, { meterProvider: metrics.provider });
+    await connectInMemory(sdk, server, client);
+    const calls = Array.from({ length: 40 }, () => client.callTool('block'));
     await waitFor(() => blocked.length === 40, 5000, 'all calls to start');
     const inFlight = { ...MEM, 'network.io.direction': 'receive', 'mcp.method.name': 'tools/call' };
     expect(series((await metrics.collect()).get('mcp_otel.transport.active_requests'))).toContain(s(inFlight, 40));
@@ -79,14 +80,14 @@ describe('instrumentTransport', () => {
   });
 
   it('keeps callbacks set before connect() working: connect() chains them and they still fire once', async () => {
-    const { server } = createTestServer();
-    const client = createTestClient();
-    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    const server = sdk.createServer();
+    const client = sdk.createClient();
+    const [clientTransport, serverTransport] = sdk.linkedPair();
     const seen: string[] = [];
-    serverTransport.onmessage = (m) => seen.push('method' in m ? m.method : 'response');
+    serverTransport.onmessage = (m) => seen.push(typeof m['method'] === 'string' ? m['method'] : 'response');
     serverTransport.onclose = () => seen.push('close');
     instrumentTransport(serverTransport, { meterProvider: metrics.provider });
-    instrumentMcpServer(server, { meterProvider: metrics.provider });
+    instrumentMcpServer(server.raw, { meterProvider: metrics.provider });
     await server.connect(serverTransport);
     await client.connect(clientTransport);
     await client.ping();
@@ -101,7 +102,7 @@ describe('instrumentTransport', () => {
   });
 
   it('returns the same transport, and instrumenting it twice changes nothing', async () => {
-    const [a, b] = InMemoryTransport.createLinkedPair();
+    const [a, b] = sdk.linkedPair();
     expect(instrumentTransport(a, { meterProvider: metrics.provider })).toBe(a);
     const send = a.send;
     expect(instrumentTransport(a, { meterProvider: metrics.provider })).toBe(a);
@@ -116,16 +117,16 @@ describe('instrumentTransport', () => {
   });
 
   it('records serialized message sizes in UTF-8 bytes only when recordMessageSize is on', async () => {
-    const [a, b] = InMemoryTransport.createLinkedPair();
+    const [a, b] = sdk.linkedPair();
     instrumentTransport(a, { meterProvider: metrics.provider, recordMessageSize: true });
-    const [c, d] = InMemoryTransport.createLinkedPair();
+    const [c, d] = sdk.linkedPair();
     instrumentTransport(c, { meterProvider: metrics.provider });
     for (const t of [a, b, c, d]) {
       t.onmessage = () => {};
       await t.start();
     }
-    const out: JSONRPCMessage = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'héllo ✓ 😀' } };
-    const back: JSONRPCMessage = { jsonrpc: '2.0', id: 1, result: {} };
+    const out: Message = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'héllo ✓ 😀' } };
+    const back: Message = { jsonrpc: '2.0', id: 1, result: {} };
     await a.send(out);
     await b.send(back);
     await c.send(out);
@@ -138,7 +139,7 @@ describe('instrumentTransport', () => {
     const received = metric!.points.find((p) => p.attributes['network.io.direction'] === 'receive')!.value as HistogramValue;
     expect(received.sum).toBe(Buffer.byteLength(JSON.stringify(back), 'utf8'));
     // A message JSON cannot serialize loses its size, never its timing.
-    await a.send({ jsonrpc: '2.0', id: 2, method: 'ping', params: { n: 1n } } as unknown as JSONRPCMessage);
+    await a.send({ jsonrpc: '2.0', id: 2, method: 'ping', params: { n: 1n } });
     await b.send({ jsonrpc: '2.0', id: 2, result: {} });
     const after = await metrics.collect();
     expect(total(after.get('mcp_otel.transport.message.size'), { 'network.io.direction': 'transmit' })).toBe(1);
@@ -148,7 +149,7 @@ describe('instrumentTransport', () => {
   });
 
   it('counts transport errors by error.type: onerror reports and failed sends', async () => {
-    const [a, b] = InMemoryTransport.createLinkedPair();
+    const [a, b] = sdk.linkedPair();
     const reported: unknown[] = [];
     a.onerror = (e) => reported.push(e);
     a.onmessage = () => {};
@@ -160,7 +161,7 @@ describe('instrumentTransport', () => {
     expect(reported).toHaveLength(1);
     const all = await metrics.collect();
     expect(all.get('mcp_otel.transport.errors')?.unit).toBe('{error}');
-    expect(series(all.get('mcp_otel.transport.errors'))).toEqual([s({ ...MEM, 'error.type': 'Error' }, 1), s({ ...MEM, 'error.type': 'TypeError' }, 1)].sort());
+    expect(series(all.get('mcp_otel.transport.errors'))).toEqual([s({ ...MEM, 'error.type': sdk.behaviour.notConnectedError }, 1), s({ ...MEM, 'error.type': 'TypeError' }, 1)].sort());
     // The request that failed to send is not left in flight.
     expect(total(all.get('mcp_otel.transport.active_requests'))).toBe(0);
   });
@@ -202,11 +203,11 @@ describe('instrumentTransport', () => {
   });
 
   it('instruments client and server over one pair with one transport metric stream per side', async () => {
-    const { server } = createTestServer();
-    const client = createTestClient();
-    instrumentMcpServer(server, { meterProvider: metrics.provider });
-    instrumentMcpClient(client, { meterProvider: metrics.provider });
-    await connectInMemory(server, client);
+    const server = sdk.createServer();
+    const client = sdk.createClient();
+    instrumentMcpServer(server.raw, { meterProvider: metrics.provider });
+    instrumentMcpClient(client.raw, { meterProvider: metrics.provider });
+    await connectInMemory(sdk, server, client);
     await client.ping();
     await client.close();
     await server.close();

@@ -1,36 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { instrumentMcpClient, instrumentMcpServer } from '@mcp-otel/instrumentation';
-import { createTestClient, PROTOCOL, s } from '../helpers/connect-pair.js';
+import { PROTOCOL, s } from '../helpers/connect-pair.js';
+import { listen, postMessage, stop } from '../helpers/http-listen.js';
+import type { HttpServerTransport } from '../helpers/sdk/mcp-sdk.js';
+import { SDKS } from '../helpers/sdk/sdks.js';
 import { series, TestMetrics, total, waitFor } from '../helpers/test-metrics.js';
-import { createTestServer } from '../helpers/test-server.js';
-
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
-
-async function listen(handler: Handler): Promise<{ server: http.Server; url: URL; port: number }> {
-  const server = http.createServer((req, res) => {
-    handler(req, res).catch((error: unknown) => {
-      res.statusCode = 500;
-      res.end(String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: new URL(`http://127.0.0.1:${port}/mcp`), port };
-}
-
-async function stop(server: http.Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-}
 
 const HTTP = { 'network.transport': 'tcp', 'network.protocol.name': 'http' };
 const tool = (name: string) => ({ 'mcp.method.name': 'tools/call', 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': name });
 
-describe('Streamable HTTP (127.0.0.1)', () => {
+describe.each(SDKS)('Streamable HTTP on 127.0.0.1 (%s)', (_name, sdk) => {
   let serverMetrics: TestMetrics;
   let clientMetrics: TestMetrics;
   beforeEach(() => {
@@ -43,31 +21,35 @@ describe('Streamable HTTP (127.0.0.1)', () => {
   });
 
   it('stateful: records operations and sessions on both sides with the HTTP network attributes', async () => {
-    const transports = new Map<string, StreamableHTTPServerTransport>();
+    const transports = new Map<string, HttpServerTransport>();
     const mcpServers: { close(): Promise<void> }[] = [];
     const { server: httpServer, url, port } = await listen(async (req, res) => {
       const sid = req.headers['mcp-session-id'];
       let transport = typeof sid === 'string' ? transports.get(sid) : undefined;
       if (transport === undefined) {
-        const created = new StreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID(), onsessioninitialized: (id) => void transports.set(id, created) });
-        created.onclose = () => {
-          if (created.sessionId !== undefined) transports.delete(created.sessionId);
-        };
-        const { server } = createTestServer();
-        instrumentMcpServer(server, { meterProvider: serverMetrics.provider });
+        const created = sdk.streamableHttpServer({ stateful: true, onsessioninitialized: (id) => void transports.set(id, created) });
+        const server = sdk.createServer();
+        instrumentMcpServer(server.raw, { meterProvider: serverMetrics.provider });
         mcpServers.push(server);
-        await server.connect(created);
+        await server.connect(created.transport);
+        // connect() has set onclose; forget the session when it ends.
+        const onclose = (created.transport as { onclose?: () => void }).onclose;
+        (created.transport as { onclose?: () => void }).onclose = () => {
+          if (created.transport.sessionId !== undefined) transports.delete(created.transport.sessionId);
+          onclose?.();
+        };
         transport = created;
       }
-      await transport.handleRequest(req, res);
+      await transport.handle(req, res);
     });
-    const client = instrumentMcpClient(createTestClient(), { meterProvider: clientMetrics.provider });
-    const clientTransport = new StreamableHTTPClientTransport(url);
+    const client = sdk.createClient();
+    instrumentMcpClient(client.raw, { meterProvider: clientMetrics.provider });
+    const clientTransport = sdk.streamableHttpClient(url);
     try {
       await client.connect(clientTransport);
       await client.listTools();
-      await client.callTool({ name: 'echo', arguments: { text: 'over http' } });
-      await expect(client.readResource({ uri: 'mem://missing' })).rejects.toThrow();
+      await client.callTool('echo', { text: 'over http' });
+      await expect(client.readResource('mem://missing')).rejects.toThrow();
       await clientTransport.terminateSession();
       await client.close();
       await waitFor(() => transports.size === 0, 5000, 'the server session to close');
@@ -110,21 +92,22 @@ describe('Streamable HTTP (127.0.0.1)', () => {
   it('stateless: one transport per request, protocol version from the header, and no server session', async () => {
     let open = 0;
     const { server: httpServer, url } = await listen(async (req, res) => {
-      const { server } = createTestServer();
-      instrumentMcpServer(server, { meterProvider: serverMetrics.provider });
-      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      const server = sdk.createServer();
+      instrumentMcpServer(server.raw, { meterProvider: serverMetrics.provider });
+      const { transport, handle } = sdk.streamableHttpServer({ stateful: false });
       open++;
       res.on('close', () => {
         void transport.close().then(() => server.close()).finally(() => open--);
       });
       await server.connect(transport);
-      await transport.handleRequest(req, res);
+      await handle(req, res);
     });
-    const client = instrumentMcpClient(createTestClient(), { meterProvider: clientMetrics.provider });
+    const client = sdk.createClient();
+    instrumentMcpClient(client.raw, { meterProvider: clientMetrics.provider });
     try {
-      await client.connect(new StreamableHTTPClientTransport(url));
+      await client.connect(sdk.streamableHttpClient(url));
       await client.listTools();
-      await client.callTool({ name: 'echo', arguments: { text: 'stateless' } });
+      await client.callTool('echo', { text: 'stateless' });
       await client.close();
       await waitFor(() => open === 0, 5000, 'every per-request server to close');
     } finally {
@@ -149,5 +132,43 @@ describe('Streamable HTTP (127.0.0.1)', () => {
     const client_ = await clientMetrics.collect();
     expect(total(client_.get('mcp.client.session.duration'))).toBe(1);
     expect(total(client_.get('mcp.client.operation.duration'), { 'gen_ai.tool.name': 'echo' })).toBe(1);
+  });
+
+  it('counts Mcp-Method / Mcp-Name headers that contradict the body (built by hand), measures the body, never records a header value', async () => {
+    // The 2025-era transports of both SDK lines serve such requests (only 2.x's 2026-07-28 entry,
+    // createMcpHandler, rejects them, see protocol-2026.test.ts); no SDK client sends them.
+    let transport: HttpServerTransport | undefined;
+    const { server: httpServer, url } = await listen(async (req, res) => {
+      if (transport === undefined) {
+        transport = sdk.streamableHttpServer({ stateful: true });
+        const server = sdk.createServer();
+        instrumentMcpServer(server.raw, { meterProvider: serverMetrics.provider });
+        await server.connect(transport.transport);
+      }
+      await transport.handle(req, res);
+    });
+    try {
+      const init = await postMessage(url, { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: PROTOCOL, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+      const session = { 'mcp-session-id': init.headers.get('mcp-session-id')!, 'mcp-protocol-version': PROTOCOL };
+      await postMessage(url, { jsonrpc: '2.0', method: 'notifications/initialized' }, session);
+      const call = (id: number, headers: Record<string, string>) => postMessage(url, { jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'echo', arguments: { text: 'x' } } }, { ...session, ...headers });
+      // Served as the body says: a tools/call of echo.
+      expect((await call(1, { 'mcp-method': 'tools/list' })).messages).toMatchObject([{ id: 1, result: { content: [{ text: 'x' }] } }]);
+      await call(2, { 'mcp-method': 'tools/call', 'mcp-name': 'HEADER-ONLY-NAME' });
+      // Headers that agree with the body, the name also in its base64 form: no mismatch.
+      await call(3, { 'mcp-method': 'tools/call', 'mcp-name': 'echo' });
+      await call(4, { 'mcp-method': 'tools/call', 'mcp-name': `=?base64?${Buffer.from('echo').toString('base64')}?=` });
+      for (let i = 0; i < 200; i++) await call(10 + i, { 'mcp-method': `random/method-${i}` });
+    } finally {
+      await stop(httpServer);
+    }
+    const all = await serverMetrics.collect();
+    const transportAttrs = { 'mcp_otel.transport.type': 'streamable_http', ...HTTP };
+    expect(series(all.get('mcp_otel.transport.errors'))).toEqual([s({ ...transportAttrs, 'error.type': 'header_mismatch' }, 202)]);
+    const base = { ...HTTP, 'network.protocol.version': '1.1', 'mcp.protocol.version': PROTOCOL };
+    expect(series(all.get('mcp.server.operation.duration'))).toEqual(
+      [s({ ...base, 'mcp.method.name': 'initialize' }, 1), s({ ...base, 'mcp.method.name': 'notifications/initialized' }, 1), s({ ...base, ...tool('echo') }, 204)].sort(),
+    );
+    expect(JSON.stringify([...all.values()])).not.toMatch(/HEADER-ONLY-NAME|random\/method|tools\/list/);
   });
 });

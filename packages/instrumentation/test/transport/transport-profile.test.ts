@@ -10,6 +10,15 @@ import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { SSEClientTransport as SSEClientTransportV2, StreamableHTTPClientTransport as StreamableHTTPClientTransportV2 } from '@modelcontextprotocol/client';
+import { StdioClientTransport as StdioClientTransportV2 } from '@modelcontextprotocol/client/stdio';
+import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
+import {
+  InMemoryTransport as InMemoryTransportV2,
+  PerRequestHTTPServerTransport,
+  WebStandardStreamableHTTPServerTransport as WebStandardStreamableHTTPServerTransportV2,
+} from '@modelcontextprotocol/server';
+import { StdioServerTransport as StdioServerTransportV2 } from '@modelcontextprotocol/server/stdio';
 import { detectTransport, normalizeHttpVersion } from '../../src/transport/transport-profile.js';
 
 const none = Object.freeze({});
@@ -28,6 +37,24 @@ describe('detectTransport', () => {
       [new WebSocketClientTransport(new URL('ws://127.0.0.1:9000')), { type: 'websocket', networkTransport: 'tcp', protocolName: 'websocket', serverAddress: '127.0.0.1', serverPort: 9000 }],
       [InMemoryTransport.createLinkedPair()[0], { type: 'in_memory', networkTransport: undefined, protocolName: undefined }],
       [{ start() {}, send() {}, close() {} }, { type: 'custom', networkTransport: undefined, protocolName: undefined }],
+    ];
+    for (const [transport, expected] of cases) expect(detectTransport(transport, none)).toMatchObject(expected);
+  });
+
+  it('recognizes every transport of the 2.x SDK packages the same way', () => {
+    const stdioServer = new StdioServerTransportV2(new PassThrough(), new PassThrough());
+    // serveStdio (2.x) connects each server instance to a channel over the wire transport.
+    const serveStdioChannel = { _wire: stdioServer, deliver() {}, start() {}, send() {}, close() {} };
+    const cases: [object, Record<string, unknown>][] = [
+      [stdioServer, { type: 'stdio', networkTransport: 'pipe', protocolName: undefined }],
+      [serveStdioChannel, { type: 'stdio', networkTransport: 'pipe', protocolName: undefined }],
+      [new StdioClientTransportV2({ command: 'node' }), { type: 'stdio', networkTransport: 'pipe', serverAddress: undefined }],
+      [new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined }), { type: 'streamable_http', networkTransport: 'tcp', protocolName: 'http' }],
+      [new WebStandardStreamableHTTPServerTransportV2({ sessionIdGenerator: undefined }), { type: 'streamable_http', networkTransport: 'tcp', protocolName: 'http' }],
+      [new PerRequestHTTPServerTransport({ classification: { era: 'modern', revision: '2026-07-28' } }), { type: 'streamable_http', networkTransport: 'tcp', protocolName: 'http' }],
+      [new StreamableHTTPClientTransportV2(new URL('https://mcp.example.com/mcp')), { type: 'streamable_http', protocolName: 'http', serverAddress: 'mcp.example.com', serverPort: 443 }],
+      [new SSEClientTransportV2(new URL('http://[::1]:8080/sse')), { type: 'sse', networkTransport: 'tcp', serverAddress: '::1', serverPort: 8080 }],
+      [InMemoryTransportV2.createLinkedPair()[0], { type: 'in_memory', networkTransport: undefined, protocolName: undefined }],
     ];
     for (const [transport, expected] of cases) expect(detectTransport(transport, none)).toMatchObject(expected);
   });

@@ -20,6 +20,8 @@ export interface ResolvedPrometheusExporter {
   auth: PrometheusAuthConfig | undefined;
   tls: PrometheusTlsConfig | undefined;
   allowUnauthenticated: boolean;
+  /** Metric names without unit suffixes (the names before 0.2). */
+  withoutUnits: boolean;
 }
 
 /** A resolved OTLP exporter. */
@@ -61,6 +63,8 @@ export interface ResolvedFileExporter {
     /** `undefined`: rotate by size only. */
     intervalMs: number | undefined;
   };
+  /** `prometheus` format: metric names without unit suffixes. */
+  withoutUnits: boolean;
 }
 
 /** A resolved exporter. */

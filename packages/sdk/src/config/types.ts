@@ -69,6 +69,13 @@ export interface PrometheusExporterConfig {
    * client is Prometheus). @default false (env `MCP_OTEL_PROMETHEUS_ALLOW_UNAUTHENTICATED`)
    */
   allowUnauthenticated?: boolean;
+  /**
+   * Serve the metric names without unit suffixes, as mcp-otel 0.1 did (`mcp_server_operation_duration`
+   * instead of `mcp_server_operation_duration_seconds`; `_total` on counters stays). By default names
+   * carry the unit and type suffixes the OpenTelemetry specification asks for, which are also the
+   * names Prometheus gives the same metrics received over OTLP. @default false (env `MCP_OTEL_PROMETHEUS_WITHOUT_UNITS`)
+   */
+  withoutUnits?: boolean;
 }
 
 /** OTLP/HTTP push exporter (to an OpenTelemetry Collector or any OTLP receiver). */
@@ -155,6 +162,11 @@ export interface FileExporterConfig {
   format?: 'jsonl' | 'prometheus';
   /** Size (and time) rotation of the `jsonl` file; a `prometheus` snapshot never grows. @default `{ maxBytes: 10485760, maxFiles: 5 }` */
   rotation?: FileRotationConfig;
+  /**
+   * `prometheus` format only: metric names without unit suffixes, as the Prometheus exporter's
+   * `withoutUnits`. @default false (env `MCP_OTEL_FILE_WITHOUT_UNITS`)
+   */
+  withoutUnits?: boolean;
 }
 
 /** One exporter; a discriminated union on `type`. */

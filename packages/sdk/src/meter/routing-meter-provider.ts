@@ -46,6 +46,16 @@ export class RoutingMeterProvider implements MeterProvider {
     return meter;
   }
 
+  /**
+   * Exports now through the SDK provider's readers, when it can: what a host or an instrumentation
+   * looks for to save measurements before the process ends (e.g. the end of a stdio MCP session).
+   * The OTel API's `MeterProvider` has no such method.
+   */
+  forceFlush(): Promise<void> {
+    const sdk = this.sdk as { forceFlush?: () => Promise<void> };
+    return typeof sdk.forceFlush === 'function' ? sdk.forceFlush() : Promise.resolve();
+  }
+
   /** Every later `getMeter` returns the no-op meter (the SDK provider is shut down). */
   close(): void {
     this.closed = true;

@@ -8,7 +8,9 @@ import { isHeadersName, isSecretName, REDACTED } from './secret-name.js';
  * - under a secret name (`authorization`, `*token*`, `*key*`, ...): `[REDACTED]`, whatever the type;
  * - under `headers`: every header value is `[REDACTED]` (names stay); a string (`k=v,k2=v2`, the env
  *   form pasted into config) keeps its names only; any other type is `[REDACTED]`;
- * - strings anywhere: `redactText` (URL userinfo, token query parameters, `Bearer …`, known secrets).
+ * - strings anywhere: `redactText` (URL userinfo, token query parameters, `Bearer …`, known secrets);
+ * - the `url` of a webhook notifier (`{ type: 'webhook', url }`): origin only, because chat webhooks
+ *   (Slack, Teams, Discord) carry their credential in the path.
  */
 
 /** How deep a structure is copied; deeper parts are shown as `[…]` (config is shallow). */
@@ -59,8 +61,12 @@ function redact(value: unknown, name: string | undefined, depth: number, seen: W
     if (Array.isArray(value)) return value.map((item) => redact(item, undefined, depth + 1, seen));
     if (value instanceof Map) return new Map([...value].map(([key, item]) => [typeof key === 'string' ? redactText(key) : key, redact(item, String(key), depth + 1, seen)]));
     const copy: Record<string, unknown> = {};
+    const webhook = read(value, 'type') === 'webhook';
     // Keys are scrubbed too: a key may be a pasted URL with a password in it.
-    for (const key of Object.keys(value)) copy[redactText(key)] = redact(read(value, key), key, depth + 1, seen);
+    for (const key of Object.keys(value)) {
+      const item = read(value, key);
+      copy[redactText(key)] = webhook && key === 'url' && typeof item === 'string' ? webhookOrigin(item) : redact(item, key, depth + 1, seen);
+    }
     return copy;
   } finally {
     seen.delete(value);
@@ -75,6 +81,17 @@ function redactHeaders(value: unknown): unknown {
   const entries = value instanceof Map ? [...value.keys()].map(String) : Object.keys(value);
   for (const key of entries) copy[redactText(key)] = REDACTED;
   return copy;
+}
+
+/** `https://hooks.slack.com/services/T0/B0/XXXX` → `https://hooks.slack.com/[REDACTED]`. */
+function webhookOrigin(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const hidden = parsed.pathname !== '/' || parsed.search !== '' || parsed.hash !== '';
+    return `${parsed.protocol}//${parsed.host}/${hidden ? REDACTED : ''}`;
+  } catch {
+    return REDACTED;
+  }
 }
 
 /** A property, or a marker when its getter throws (values from code may be anything). */

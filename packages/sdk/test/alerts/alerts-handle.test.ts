@@ -103,7 +103,14 @@ describe('handle.alerts (startMetrics, injected clock)', () => {
   });
 
   it('writes the same rule for Prometheus', async () => {
-    handle = await startWithRule([], new ManualClock(T0));
+    const clock = new ManualClock(T0);
+    handle = await startWithRule([], clock);
+    // Names carry units by default: the unit of a host metric is known once the history has seen it.
+    expect(handle.alerts.toPrometheusRules().problems).toEqual([
+      { rule: 'JobErrors', problems: ['the unit of metric "jobs.errors" is not known, and Prometheus names carry units: add unit (e.g. "s") to the selector'] },
+    ]);
+    handle.counter('jobs.errors', { queue: 'mail' }).add(1);
+    await clock.advance(15_000);
     const { yaml, problems } = handle.alerts.toPrometheusRules();
     expect(problems).toEqual([]);
     expect(yaml).toBe(
@@ -153,7 +160,7 @@ describe('alerts config validation', () => {
   });
 
   it('leaves out what cannot work when not strict, as problems, and runs the rest', async () => {
-    const good = { name: 'Good', severity: 'info', expr: { type: 'value' as const, metric: 'x', threshold: 1 } };
+    const good = { name: 'Good', severity: 'info', expr: { type: 'value' as const, metric: 'x', unit: '', threshold: 1 } };
     const handle = await startMetrics(
       {
         registerGlobal: false,

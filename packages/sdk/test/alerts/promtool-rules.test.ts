@@ -146,7 +146,8 @@ describeWithPeer('prometheus', 'alert rules: in-process evaluation against promt
     // A rule that never fires would prove little: every rule must fire at some point of the scenario.
     expect([...firedRules].sort()).toEqual(RULES.map((rule) => rule.name).sort());
 
-    const rulesFile = rulesFromResolvedConfig({ alerts, exporters: [] });
+    // The input series are named without unit suffixes (test/support/prometheus-samples.ts), and so are the rules.
+    const rulesFile = rulesFromResolvedConfig({ alerts, exporters: [] }, { naming: { withoutUnits: true } });
     expect(rulesFile.problems).toEqual([]);
     const check = await promtoolRules(['check', 'rules', 'rules.yml'], { 'rules.yml': rulesFile.yaml });
     expect(check).toMatchObject({ exitCode: 0 });

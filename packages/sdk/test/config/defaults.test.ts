@@ -12,7 +12,7 @@ describe('resolveConfig defaults', () => {
       serviceVersion: undefined,
       resourceAttributes: {},
       collectionIntervalMs: 60_000,
-      exporters: [{ type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false }],
+      exporters: [{ type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false, withoutUnits: false }],
       samplingRate: 1,
       components: {},
       cardinalityLimit: 2000,
@@ -38,7 +38,7 @@ describe('resolveConfig defaults', () => {
 
   it('fills every exporter field with its documented default', () => {
     expect(resolve({ config: { exporters: [{ type: 'prometheus' }, { type: 'otlp' }, { type: 'console' }] } }).exporters).toEqual([
-      { type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false },
+      { type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false, withoutUnits: false },
       {
         type: 'otlp',
         endpoint: 'http://localhost:4318/v1/metrics',
@@ -87,7 +87,7 @@ describe('resolveConfig defaults', () => {
 
   it('exposes the default constants with the documented values', () => {
     expect(CONFIG_DEFAULTS).toEqual({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, samplingRate: 1, cardinalityLimit: 2000, registerGlobal: true, shutdownOnSignals: false, shutdownTimeoutMs: 5000, strict: false, runtime: true });
-    expect(PROMETHEUS_DEFAULTS).toEqual({ host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, allowUnauthenticated: false });
+    expect(PROMETHEUS_DEFAULTS).toEqual({ host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, allowUnauthenticated: false, withoutUnits: false });
     expect(OTLP_DEFAULTS).toEqual({ endpoint: 'http://localhost:4318/v1/metrics', protocol: 'http/protobuf', timeoutMs: 10_000, compression: 'none', temporality: 'cumulative' });
     expect(CONSOLE_DEFAULTS).toEqual({ format: 'table' });
   });

@@ -132,7 +132,7 @@ describe('resolveConfig environment variables', () => {
       },
     });
     expect(resolved).toMatchObject({ enabled: true, serviceName: 'unknown_service:node', collectionIntervalMs: 60_000, resourceAttributes: {} });
-    expect(resolved.exporters).toEqual([{ type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false }]);
+    expect(resolved.exporters).toEqual([{ type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false, withoutUnits: false }]);
   });
 
   it('trims values and reads enum-like values case-insensitively', () => {
@@ -225,7 +225,7 @@ describe('resolveConfig environment variables', () => {
 
   it('applies the Prometheus variables to the default exporter', () => {
     expect(resolve({ env: { OTEL_EXPORTER_PROMETHEUS_HOST: '0.0.0.0', OTEL_EXPORTER_PROMETHEUS_PORT: '0', MCP_OTEL_PROMETHEUS_ALLOW_UNAUTHENTICATED: 'true' } }).exporters).toEqual([
-      { type: 'prometheus', host: '0.0.0.0', port: 0, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: true },
+      { type: 'prometheus', host: '0.0.0.0', port: 0, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: true, withoutUnits: false },
     ]);
   });
 
@@ -251,7 +251,7 @@ describe('resolveConfig environment variables', () => {
         compression: 'none',
         temporality: 'cumulative',
       },
-      { type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false },
+      { type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false, withoutUnits: false },
     ]);
   });
 

@@ -108,7 +108,7 @@ describe('resolveConfig precedence of the exporter list', () => {
   it('takes the list whole from the object, even an empty one', () => {
     const env = { OTEL_METRICS_EXPORTER: 'otlp' };
     expect(withFile(fileExporters, { config: { exporters: [{ type: 'prometheus', port: 9000 }] }, env }).exporters).toEqual([
-      { type: 'prometheus', host: '127.0.0.1', port: 9000, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false },
+      { type: 'prometheus', host: '127.0.0.1', port: 9000, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false, withoutUnits: false },
     ]);
     expect(withFile(fileExporters, { config: { exporters: [] }, env }).exporters).toEqual([]);
   });
@@ -116,14 +116,14 @@ describe('resolveConfig precedence of the exporter list', () => {
   it('takes it from OTEL_METRICS_EXPORTER when the object has none, over the file', () => {
     expect(withFile(fileExporters, { env: { OTEL_METRICS_EXPORTER: 'console,prometheus' } }).exporters).toEqual([
       { type: 'console', format: 'table' },
-      { type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false },
+      { type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false, withoutUnits: false },
     ]);
     expect(withFile(fileExporters, { env: { OTEL_METRICS_EXPORTER: 'none' } }).exporters).toEqual([]);
   });
 
   it('takes it from the file, else the default prometheus exporter', () => {
     expect(withFile(fileExporters).exporters).toEqual([{ type: 'console', format: 'json' }]);
-    expect(resolve().exporters).toEqual([{ type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false }]);
+    expect(resolve().exporters).toEqual([{ type: 'prometheus', host: '127.0.0.1', port: 9464, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: false, withoutUnits: false }]);
   });
 
   it('keeps the file list defined when one of its entries is bad (no fallback to the default)', () => {
@@ -178,8 +178,8 @@ describe('resolveConfig precedence of exporter fields', () => {
 
   it('prometheus host and port follow the same rule', () => {
     const env = { OTEL_EXPORTER_PROMETHEUS_HOST: '0.0.0.0', OTEL_EXPORTER_PROMETHEUS_PORT: '9100', MCP_OTEL_PROMETHEUS_ALLOW_UNAUTHENTICATED: 'true' };
-    expect(resolve({ config: { exporters: [{ type: 'prometheus', port: 9200 }] }, env }).exporters).toEqual([{ type: 'prometheus', host: '0.0.0.0', port: 9200, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: true }]);
-    expect(withFile({ exporters: [{ type: 'prometheus', port: 9200, path: '/m' }] }, { env }).exporters).toEqual([{ type: 'prometheus', host: '0.0.0.0', port: 9100, path: '/m', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: true }]);
+    expect(resolve({ config: { exporters: [{ type: 'prometheus', port: 9200 }] }, env }).exporters).toEqual([{ type: 'prometheus', host: '0.0.0.0', port: 9200, path: '/metrics', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: true, withoutUnits: false }]);
+    expect(withFile({ exporters: [{ type: 'prometheus', port: 9200, path: '/m' }] }, { env }).exporters).toEqual([{ type: 'prometheus', host: '0.0.0.0', port: 9100, path: '/m', maxConcurrentScrapes: 16, minScrapeIntervalMs: 0, scrapeTimeoutMs: 10_000, auth: undefined, tls: undefined, allowUnauthenticated: true, withoutUnits: false }]);
   });
 
   it('does not read a variable for a field the object entry sets (a grpc protocol for traces does no harm)', () => {

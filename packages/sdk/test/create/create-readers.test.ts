@@ -57,6 +57,25 @@ describe('createReaders (through the pipeline)', () => {
     }
   });
 
+  it('names metrics with their unit suffixes by default, and as OTel does with withoutUnits: true', async () => {
+    const names: string[][] = [];
+    for (const withoutUnits of [false, true]) {
+      const pipeline = createMetricsPipeline(resolvedConfig({ exporters: [{ ...PROMETHEUS, withoutUnits }] }));
+      try {
+        pipeline.meterProvider.getMeter('test').createHistogram('mcp.server.operation.duration', { unit: 's' }).record(0.2);
+        pipeline.meterProvider.getMeter('test').createCounter('mcp_otel.transport.messages', { unit: '{message}' }).add(1);
+        const samples = parseExposition(await scrape(pipeline.readers.prometheus[0]!)).samples;
+        names.push([...new Set(samples.map((sample) => sample.name))].filter((name) => name !== 'target_info').sort());
+      } finally {
+        await pipeline.shutdown();
+      }
+    }
+    expect(names).toEqual([
+      ['mcp_otel_transport_messages_total', 'mcp_server_operation_duration_seconds_bucket', 'mcp_server_operation_duration_seconds_count', 'mcp_server_operation_duration_seconds_sum'],
+      ['mcp_otel_transport_messages_total', 'mcp_server_operation_duration_bucket', 'mcp_server_operation_duration_count', 'mcp_server_operation_duration_sum'],
+    ]);
+  });
+
   it('serves through the collect transform: sampled histograms scaled back, summaries as classic histograms', async () => {
     const pipeline = createMetricsPipeline(resolvedConfig({ exporters: [PROMETHEUS], samplingRate: 0.5 }), {});
     try {

@@ -66,19 +66,19 @@ describeWithPeer(['prometheus', 'otlp-proto'], 'cache, storage, WebAssembly and 
     expect(ratio!.value).toBe(0.5); // get(a) missed (evicted by b), get(b) hit
     const [evictions] = await prom!.waitForSeries('sum by (mcp_otel_cache_eviction_reason) (mcp_otel_cache_evictions_total{mcp_otel_cache_name="docs-lru"})');
     expect(evictions).toEqual({ metric: { mcp_otel_cache_eviction_reason: 'evict' }, value: 1 });
-    const [sqlite] = await prom!.waitForSeries('db_client_operation_duration_count{db_system_name="sqlite", db_query_summary="SELECT notes"}');
+    const [sqlite] = await prom!.waitForSeries('db_client_operation_duration_seconds_count{db_system_name="sqlite", db_query_summary="SELECT notes"}');
     expect(sqlite!.value).toBe(1);
     const [trap] = await prom!.waitForSeries('mcp_otel_wasm_traps_total{mcp_otel_wasm_trap_kind="unreachable"}');
     expect(trap!.metric).toMatchObject({ mcp_otel_wasm_export_name: 'unreachable', otel_scope_name: '@mcp-otel/instrumentation/wasm' });
     const [hostCalls] = await prom!.waitForSeries('sum(mcp_otel_component_host_calls_total{mcp_otel_component_name="docs-component"})');
     expect(hostCalls!.value).toBe(3); // log once, deny once, and deny's failure
-    const [utilization] = await prom!.waitForSeries('nodejs_eventloop_utilization{job="target0"}');
+    const [utilization] = await prom!.waitForSeries('nodejs_eventloop_utilization_ratio{job="target0"}');
     expect(utilization!.value).toBeGreaterThanOrEqual(0);
   }, TIMEOUT);
 
   it('serves exposition text that promtool check metrics accepts', async () => {
     const text = (await httpRequest(handle!.endpoints.prometheus!)).body.toString('utf8');
-    for (const name of ['mcp_otel_cache_operations_total', 'db_client_operation_duration_bucket', 'mcp_otel_wasm_call_duration_bucket', 'mcp_otel_component_active', 'process_cpu_time_total']) {
+    for (const name of ['mcp_otel_cache_operations_total', 'db_client_operation_duration_seconds_bucket', 'mcp_otel_wasm_call_duration_seconds_bucket', 'mcp_otel_component_active', 'process_cpu_time_seconds_total']) {
       expect([name, text.includes(name)]).toEqual([name, true]);
     }
     expect(text).not.toContain('secret');

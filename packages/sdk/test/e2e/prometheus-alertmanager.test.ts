@@ -86,8 +86,8 @@ describeWithPeer(['prometheus', 'alertmanager'], 'the same rule in process and i
     const rules = handle.alerts.toPrometheusRules();
     expect(rules.problems).toEqual([]);
     expect(rules.file.groups[0]!.rules[0]!.expr).toBe(
-      'sum by (gen_ai_tool_name) (rate(mcp_server_operation_duration_count{mcp_method_name="tools/call",error_type!=""}[5s])) / ' +
-        'sum by (gen_ai_tool_name) (rate(mcp_server_operation_duration_count{mcp_method_name="tools/call"}[5s])) > 0.2',
+      'sum by (gen_ai_tool_name) (rate(mcp_server_operation_duration_seconds_count{mcp_method_name="tools/call",error_type!=""}[5s])) / ' +
+        'sum by (gen_ai_tool_name) (rate(mcp_server_operation_duration_seconds_count{mcp_method_name="tools/call"}[5s])) > 0.2',
     );
     expect(await promtoolRules(['check', 'rules', 'rules.yml'], { 'rules.yml': rules.yaml })).toMatchObject({ exitCode: 0 });
     prometheus = await startPrometheus({ targets: [handle.endpoints.prometheus!], ruleFiles: { 'rules.yml': rules.yaml }, alertmanagers: [am.url] });

@@ -66,18 +66,18 @@ describeWithPeer('prometheus', 'startMetrics with a prometheus exporter, scraped
   }, TIMEOUT);
 
   it('gets histograms scraped with their bucket boundaries, count and sum', async () => {
-    const buckets = await prom!.waitForSeries('e2e_latency_bucket{route="/a"}');
+    const buckets = await prom!.waitForSeries('e2e_latency_seconds_bucket{route="/a"}');
     expect(byLabel(buckets, 'le')).toEqual({ '0.1': 1, '0.5': 2, '1': 3, '+Inf': 4 });
-    const [count] = await prom!.waitForSeries('e2e_latency_count{route="/a"}');
+    const [count] = await prom!.waitForSeries('e2e_latency_seconds_count{route="/a"}');
     expect(count!.value).toBe(4);
-    const [sum] = await prom!.waitForSeries('e2e_latency_sum{route="/a"}');
+    const [sum] = await prom!.waitForSeries('e2e_latency_seconds_sum{route="/a"}');
     expect(sum!.value).toBeCloseTo(3.05, 10);
   }, TIMEOUT);
 
   it('gets up-down counters and gauges scraped as gauges', async () => {
     const [inflight] = await prom!.waitForSeries('e2e_inflight');
     expect(inflight!.value).toBe(3);
-    const [temperature] = await prom!.waitForSeries('e2e_temperature');
+    const [temperature] = await prom!.waitForSeries('e2e_temperature_celsius');
     expect(temperature!.metric.room).toBe('lab');
     expect(temperature!.value).toBe(21.5);
   }, TIMEOUT);

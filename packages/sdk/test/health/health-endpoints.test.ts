@@ -130,7 +130,7 @@ describe('health endpoints (/livez, /readyz, /health)', () => {
     const metrics = (await get(started.url('/metrics'))).body;
     expect(metrics).toContain('mcp_otel_health_check_status{mcp_otel_health_check_name="db",mcp_otel_health_status="degraded",otel_scope_name="@mcp-otel/sdk/health"} 1');
     expect(metrics).toContain('mcp_otel_health_check_status{mcp_otel_health_check_name="db",mcp_otel_health_status="healthy",otel_scope_name="@mcp-otel/sdk/health"} 0');
-    expect(metrics).toMatch(/mcp_otel_health_check_duration_count\{mcp_otel_health_check_name="db",otel_scope_name="@mcp-otel\/sdk\/health"\} 1/);
+    expect(metrics).toMatch(/mcp_otel_health_check_duration_seconds_count\{mcp_otel_health_check_name="db",otel_scope_name="@mcp-otel\/sdk\/health"\} 1/);
   });
 
   it('refuses a second check of the same name, and removes a check', async () => {

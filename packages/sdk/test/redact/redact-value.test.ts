@@ -38,6 +38,21 @@ describe('redactValue', () => {
     expect(input.exporters[0]!.endpoint).toBe('https://u:p@h/v1?token=t');
   });
 
+  it('shows only the origin of a webhook notifier URL: chat webhooks carry their credential in the path', () => {
+    const notify = [
+      { type: 'webhook', url: 'https://hooks.slack.com/services/T000/B000/XXXXSECRET', secret: 'hmac-secret' },
+      { type: 'webhook', url: 'https://u:pw@hooks.example.com/' },
+      { type: 'alertmanager', url: 'http://127.0.0.1:9093/' },
+    ];
+    expect(redactValue({ notify })).toEqual({
+      notify: [
+        { type: 'webhook', url: 'https://hooks.slack.com/[REDACTED]', secret: '[REDACTED]' },
+        { type: 'webhook', url: 'https://hooks.example.com/' },
+        { type: 'alertmanager', url: 'http://127.0.0.1:9093/' },
+      ],
+    });
+  });
+
   it('survives cycles, deep nesting, throwing getters and hostile proxies', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;

@@ -29,7 +29,7 @@ describe('components keys cache, storage, wasm and component', () => {
     }
     const onlyCacheOff = await scrapeWith({ cache: { enabled: false } });
     expect(lines(onlyCacheOff, 'mcp_otel_cache_')).toEqual([]);
-    expect(lines(onlyCacheOff, 'mcp_otel_wasm_call_duration_count').length).toBeGreaterThan(0);
+    expect(lines(onlyCacheOff, 'mcp_otel_wasm_call_duration_seconds_count').length).toBeGreaterThan(0);
   });
 
   it('give histograms their buckets and keep only the allowed attribute keys', async () => {
@@ -39,15 +39,15 @@ describe('components keys cache, storage, wasm and component', () => {
       component: { histogramBuckets: [2], attributes: ['mcp_otel.component.name'] },
       cache: { attributes: ['mcp_otel.cache.name'] },
     });
-    const wasmBuckets = lines(text, 'mcp_otel_wasm_call_duration_bucket{').map((line) => /le="([^"]+)"/.exec(line)![1]);
+    const wasmBuckets = lines(text, 'mcp_otel_wasm_call_duration_seconds_bucket{').map((line) => /le="([^"]+)"/.exec(line)![1]);
     expect([...new Set(wasmBuckets)].sort()).toEqual(['+Inf', '0.5', '1']);
-    expect(lines(text, 'db_client_operation_duration_count{').map((line) => line.replace(/,otel_scope_name="[^"]*"/, '').replace(/,otel_scope_version="[^"]*"/, '').replace(/ \d+$/, '')).sort()).toEqual([
-      'db_client_operation_duration_count{db_system_name="docs-kv",error_type="Error"}',
-      'db_client_operation_duration_count{db_system_name="docs-kv"}',
-      'db_client_operation_duration_count{db_system_name="filesystem",error_type="ENOENT"}',
-      'db_client_operation_duration_count{db_system_name="sqlite"}',
+    expect(lines(text, 'db_client_operation_duration_seconds_count{').map((line) => line.replace(/,otel_scope_name="[^"]*"/, '').replace(/,otel_scope_version="[^"]*"/, '').replace(/ \d+$/, '')).sort()).toEqual([
+      'db_client_operation_duration_seconds_count{db_system_name="docs-kv",error_type="Error"}',
+      'db_client_operation_duration_seconds_count{db_system_name="docs-kv"}',
+      'db_client_operation_duration_seconds_count{db_system_name="filesystem",error_type="ENOENT"}',
+      'db_client_operation_duration_seconds_count{db_system_name="sqlite"}',
     ]);
-    expect(lines(text, 'mcp_otel_component_operation_duration_bucket{').map((line) => /le="([^"]+)"/.exec(line)![1])).toEqual(['2', '+Inf']);
+    expect(lines(text, 'mcp_otel_component_operation_duration_seconds_bucket{').map((line) => /le="([^"]+)"/.exec(line)![1])).toEqual(['2', '+Inf']);
     expect(text).not.toMatch(/mcp_otel_cache_operations_total\{[^}]*mcp_otel_cache_outcome/);
   });
 
@@ -58,7 +58,7 @@ describe('components keys cache, storage, wasm and component', () => {
     const tracker = trackComponent('sampled', { meterProvider: handle.meterProvider });
     for (let i = 0; i < 4000; i++) tracker.invoke('run', () => i);
     const text = await (await fetch(handle.endpoints.prometheus!)).text();
-    const count = Number(/^mcp_otel_component_operation_duration_count\{[^}]*mcp_otel_component_name="sampled"[^}]*\} (\S+)$/m.exec(text)![1]);
+    const count = Number(/^mcp_otel_component_operation_duration_seconds_count\{[^}]*mcp_otel_component_name="sampled"[^}]*\} (\S+)$/m.exec(text)![1]);
     // 1 in 4 kept and scaled by 4: the estimate of 4000 is within a few standard deviations (about 110).
     expect(Math.abs(count - 4000)).toBeLessThan(600);
     expect(count % 4).toBe(0);

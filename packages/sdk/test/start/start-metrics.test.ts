@@ -33,7 +33,7 @@ describe('startMetrics', () => {
     handle.meter().createHistogram('demo.latency', { unit: 's', advice: { explicitBucketBoundaries: [0.1, 1] } }).record(0.5);
     const text = await scrape(handle);
     expect(text).toContain('demo_calls_total{tool="echo",otel_scope_name="@mcp-otel/sdk/app"} 2');
-    expect(text).toMatch(/demo_latency_bucket\{[^}]*le="1"\} 1/);
+    expect(text).toMatch(/demo_latency_seconds_bucket\{[^}]*le="1"\} 1/);
     expect(text).toMatch(/target_info\{[^}]*service_name="start-test"[^}]*\} 1/);
     expect(text).toMatch(/service_version="9\.9\.9"/);
   });
@@ -170,10 +170,10 @@ describe('startMetrics', () => {
     const summary = handle.summary('tool.latency', undefined, { unit: 's' });
     for (let i = 1; i <= 100; i++) summary.record(i / 100);
     const text = await scrape(handle);
-    const buckets = text.split('\n').filter((line) => line.startsWith('tool_latency_bucket'));
+    const buckets = text.split('\n').filter((line) => line.startsWith('tool_latency_seconds_bucket'));
     expect(buckets.length).toBeGreaterThan(20);
-    expect(text).toMatch(/tool_latency_count\{[^}]*\} 100/);
-    expect(text).toMatch(/tool_latency_bucket\{[^}]*le="\+Inf"\} 100/);
+    expect(text).toMatch(/tool_latency_seconds_count\{[^}]*\} 100/);
+    expect(text).toMatch(/tool_latency_seconds_bucket\{[^}]*le="\+Inf"\} 100/);
   });
 });
 

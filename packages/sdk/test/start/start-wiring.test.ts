@@ -18,9 +18,9 @@ describe('startMetrics wires our series', () => {
     const attributes = Object.freeze({ 'gen_ai.tool.name': 'get_weather' });
     for (const value of [0.1, 0.2, 3]) histogram.record(value, attributes);
     const text = await (await fetch(handle.endpoints.prometheus!)).text();
-    expect(text).toMatch(/^wiring_duration_count\{gen_ai_tool_name="get_weather",otel_scope_name="@mcp-otel\/instrumentation\/mcp"\} 3$/m);
+    expect(text).toMatch(/^wiring_duration_seconds_count\{gen_ai_tool_name="get_weather",otel_scope_name="@mcp-otel\/instrumentation\/mcp"\} 3$/m);
     // One scope, one family: our series and OTel's storages are merged by the collect transform.
-    expect(text.match(/^# TYPE wiring_duration histogram$/gm)).toHaveLength(1);
+    expect(text.match(/^# TYPE wiring_duration_seconds histogram$/gm)).toHaveLength(1);
   });
 
   it('samples inside our histogram series, scaled back at collection', async () => {

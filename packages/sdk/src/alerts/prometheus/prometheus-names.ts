@@ -1,14 +1,15 @@
 import type { ResolvedConfig } from '../../config/resolved-config.js';
+import { prometheusNameWithSuffixes } from '../../exporters/prometheus/prometheus-metric-name.js';
 import { prometheusMetricName, sanitizeName } from '../../exporters/prometheus/prometheus-text-format.js';
 import type { SeriesKind } from '../../history/history-types.js';
 
 /**
  * The names Prometheus sees for our metrics: the one place rules (and anything else that writes
  * PromQL) translate OTel names, so that a rule selects exactly the series `/metrics` serves.
- * It follows the serializer's naming: plain (`withoutUnits`, what `/metrics` serves today) uses
- * the serializer's own function; with units, the OTel-to-Prometheus translation of Prometheus'
- * OTLP receiver (unit suffixes such as `_seconds` and `_bytes`, `_total` on counters, `_ratio` on
- * gauges of unit `1`).
+ * It follows the serializer's naming: with units (the default) the serializer's own
+ * `prometheusNameWithSuffixes`, the OTel-to-Prometheus translation of Prometheus' OTLP receiver
+ * (unit suffixes such as `_seconds` and `_bytes`, `_total` on counters, `_ratio` on gauges of unit
+ * `1`); plain (`withoutUnits`) the serializer's function for names without unit suffixes.
  */
 
 /** How metric names are turned into Prometheus names; read from the Prometheus exporter's options. */
@@ -18,13 +19,14 @@ export interface PrometheusNaming {
 }
 
 /**
- * The naming of the first Prometheus exporter of `config`. Every exporter serves names without unit
- * suffixes today (OTel JS' own naming), so this is `withoutUnits: true` until the exporter grows
- * its `withoutUnits` option (OTel-spec names by default); then it reads it from there, and
- * `withUnits` below becomes a call to the serializer's own naming function (one implementation).
+ * The naming of the first Prometheus exporter of `config` (its `withoutUnits`); names with units
+ * when there is none, as Prometheus' OTLP receiver writes them for metrics pushed over OTLP.
  */
-export function prometheusNamingOf(_config: Pick<ResolvedConfig, 'exporters'>): PrometheusNaming {
-  return { withoutUnits: true };
+export function prometheusNamingOf(config: Pick<ResolvedConfig, 'exporters'>): PrometheusNaming {
+  for (const exporter of config.exporters) {
+    if (exporter.type === 'prometheus') return { withoutUnits: exporter.withoutUnits };
+  }
+  return { withoutUnits: false };
 }
 
 /** An OTel metric as the naming needs it. */
@@ -48,44 +50,5 @@ export function prometheusLabelName(key: string): string {
 
 /** OTel to Prometheus with unit and type suffixes (the OTLP translation, "UnderscoreEscapingWithSuffixes"). */
 function withUnits(metric: NamedMetric): string | undefined {
-  const tokens = metric.name.split(/[^a-zA-Z0-9:]+/).filter((token) => token !== '');
-  const [main, per] = unitSuffixes(metric.unit);
-  if (main !== '' && !tokens.includes(main)) tokens.push(main);
-  if (per !== '' && !tokens.includes(per)) tokens.push(per);
-  if (metric.kind === 'counter') pushLast(tokens, 'total');
-  // Prometheus' translation adds `_ratio` to gauges only (an up-down counter is a non-monotonic sum there).
-  if (metric.unit === '1' && metric.kind === 'gauge') pushLast(tokens, 'ratio');
-  let name = tokens.join('_');
-  if (name === '') return undefined;
-  if (/^[0-9]/.test(name)) name = `_${name}`;
-  return name;
-}
-
-function pushLast(tokens: string[], token: string): void {
-  const kept = tokens.filter((existing) => existing !== token);
-  tokens.length = 0;
-  tokens.push(...kept, token);
-}
-
-const UNITS: Readonly<Record<string, string>> = {
-  d: 'days', h: 'hours', min: 'minutes', s: 'seconds', ms: 'milliseconds', us: 'microseconds', ns: 'nanoseconds',
-  By: 'bytes', KiBy: 'kibibytes', MiBy: 'mebibytes', GiBy: 'gibibytes', TiBy: 'tibibytes',
-  KBy: 'kilobytes', MBy: 'megabytes', GBy: 'gigabytes', TBy: 'terabytes',
-  m: 'meters', V: 'volts', A: 'amperes', J: 'joules', W: 'watts', g: 'grams',
-  Cel: 'celsius', Hz: 'hertz', '1': '', '%': 'percent',
-};
-const PER_UNITS: Readonly<Record<string, string>> = { s: 'second', m: 'minute', h: 'hour', d: 'day', w: 'week', mo: 'month', y: 'year' };
-
-/** `[main, per]` suffix tokens of a UCUM unit; annotations (`{call}`) name no unit. */
-function unitSuffixes(unit: string): [string, string] {
-  const [mainUnit = '', perUnit] = unit.split(/\/(.*)/s);
-  const mainText = mainUnit.trim();
-  const main = mainText !== '' && !/[{}]/.test(mainText) ? cleanUnit(UNITS[mainText] ?? mainText) : '';
-  const perText = (perUnit ?? '').trim();
-  const per = perText !== '' && !/[{}]/.test(perText) ? cleanUnit(`per_${PER_UNITS[perText] ?? perText}`) : '';
-  return [main, per === 'per' ? '' : per];
-}
-
-function cleanUnit(unit: string): string {
-  return unit.replace(/[^a-zA-Z0-9:]/g, '_').replace(/_{2,}/g, '_').replace(/^_+|_+$/g, '');
+  return prometheusNameWithSuffixes(metric.name, metric.unit, metric.kind);
 }

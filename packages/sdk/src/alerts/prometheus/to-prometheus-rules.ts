@@ -6,6 +6,7 @@ import type { AlertExpression, RuleSelector } from '../alert-rule-types.js';
 import { promDuration } from '../expression/promql-text.js';
 import { toPromQL } from '../expression/to-promql.js';
 import type { PrometheusNaming } from './prometheus-names.js';
+import { MCP_OTEL_METRIC_UNITS } from './known-units.js';
 import { prometheusNamingOf } from './prometheus-names.js';
 
 /** One alerting rule of a Prometheus rules file. */
@@ -44,7 +45,10 @@ export interface PrometheusRulesOptions {
   groupName?: string;
   /** How Prometheus names the series. @default the naming of the config's Prometheus exporter */
   naming?: PrometheusNaming;
-  /** Units of metrics (OTel name to unit) for names that carry units, besides the rules' own `unit`. @default {} */
+  /**
+   * Units of metrics (OTel name to unit) for names that carry units, besides the rules' own `unit`
+   * and the units of mcp-otel's own metrics (docs/metrics.md). @default {}
+   */
   units?: Record<string, string>;
 }
 
@@ -61,7 +65,7 @@ export interface PrometheusRulesOptions {
  * const { yaml, problems } = toPrometheusRules({ alerts: { rules: [{ name: 'ToolErrors', severity: 'warning', for: '1m',
  *   expr: { type: 'rate', metric: 'mcp.server.operation.duration', field: 'count', window: '5m', threshold: 1,
  *     attributes: { 'error.type': { op: '!=', value: '' } } } }] } });
- * // expr: sum(rate(mcp_server_operation_duration_count{error_type!=""}[5m])) > 1
+ * // expr: sum(rate(mcp_server_operation_duration_seconds_count{error_type!=""}[5m])) > 1
  * if (problems.length === 0) writeFileSync('mcp-otel.rules.yml', yaml);
  * ```
  */
@@ -85,7 +89,7 @@ export function toPrometheusRules(config: MetricsConfig, options: PrometheusRule
 export function rulesFromResolvedConfig(config: Pick<ResolvedConfig, 'alerts' | 'exporters'>, options: PrometheusRulesOptions = {}): PrometheusRules {
   const naming = options.naming ?? prometheusNamingOf(config);
   const units = options.units ?? {};
-  const unitOf = (selector: RuleSelector) => selector.unit ?? units[selector.metric];
+  const unitOf = (selector: RuleSelector) => selector.unit ?? units[selector.metric] ?? MCP_OTEL_METRIC_UNITS[selector.metric];
   const rules: PrometheusAlertingRule[] = [];
   const problems: RuleProblem[] = [];
   for (const rule of config.alerts?.rules ?? []) {
@@ -108,8 +112,8 @@ export function rulesFromResolvedConfig(config: Pick<ResolvedConfig, 'alerts' | 
 }
 
 /** The PromQL of one expression with the default naming (for docs and messages). */
-export function expressionToPromQL(expr: AlertExpression, naming: PrometheusNaming = { withoutUnits: true }): string {
-  const result = toPromQL(expr, naming, (selector) => selector.unit);
+export function expressionToPromQL(expr: AlertExpression, naming: PrometheusNaming = { withoutUnits: false }): string {
+  const result = toPromQL(expr, naming, (selector) => selector.unit ?? MCP_OTEL_METRIC_UNITS[selector.metric]);
   if (!result.ok) throw new Error(result.problems.join('; '));
   return result.promql;
 }

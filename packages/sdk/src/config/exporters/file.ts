@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { envInteger, envOneOf } from '../env/env-parsers.js';
+import { envBoolean, envInteger, envOneOf } from '../env/env-parsers.js';
 import type { EnvReader } from '../env/env-reader.js';
 import type { ResolvedFileExporter } from '../resolved-config.js';
-import { duration, expecting, integer, nonEmptyString, oneOf } from '../schema-fields.js';
+import { duration, expecting, flag, integer, nonEmptyString, oneOf } from '../schema-fields.js';
 import { durationToMs } from '../duration.js';
 import type { FileExporterConfig, FileRotationConfig } from '../types.js';
 import type { ExporterDefinition } from './exporter-definition.js';
@@ -12,6 +12,7 @@ export const FILE_DEFAULTS = {
   format: 'jsonl',
   path: { jsonl: 'mcp-otel-metrics.jsonl', prometheus: 'mcp-otel-metrics.prom' },
   rotation: { maxBytes: 10 * 1024 * 1024, maxFiles: 5 },
+  withoutUnits: false,
 } as const;
 
 const FORMATS = ['jsonl', 'prometheus'] as const;
@@ -43,6 +44,9 @@ export const fileExporterSchema = z
       .optional()
       .meta({ description: 'jsonl: one OTLP/JSON request per line; prometheus: text snapshot replaced atomically (env MCP_OTEL_FILE_FORMAT).', default: FILE_DEFAULTS.format }),
     rotation: rotationSchema.optional(),
+    withoutUnits: flag()
+      .optional()
+      .meta({ description: 'prometheus format: metric names without unit suffixes, as before 0.2 (env MCP_OTEL_FILE_WITHOUT_UNITS).', default: false }),
   })
   .meta({ title: 'File exporter', description: 'Writes each collection to a file: OTLP/JSON lines with rotation, or a Prometheus text snapshot.' });
 
@@ -73,6 +77,7 @@ export const fileExporter: ExporterDefinition<FileExporterConfig, ResolvedFileEx
     path: (env) => env.text('MCP_OTEL_FILE_PATH'),
     format: (env) => env.read('MCP_OTEL_FILE_FORMAT', envOneOf(FORMATS)),
     rotation: envRotation,
+    withoutUnits: (env) => env.read('MCP_OTEL_FILE_WITHOUT_UNITS', envBoolean),
   },
   mergeFields: { rotation: mergeRotation },
   normalize: (config) => {
@@ -88,6 +93,7 @@ export const fileExporter: ExporterDefinition<FileExporterConfig, ResolvedFileEx
         // Validated before normalization, so the duration parses.
         intervalMs: interval === undefined ? undefined : durationToMs(interval),
       },
+      withoutUnits: config.withoutUnits ?? FILE_DEFAULTS.withoutUnits,
     };
   },
 };

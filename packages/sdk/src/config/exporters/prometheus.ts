@@ -16,6 +16,7 @@ export const PROMETHEUS_DEFAULTS = {
   minScrapeIntervalMs: 0,
   scrapeTimeoutMs: 10_000,
   allowUnauthenticated: false,
+  withoutUnits: false,
 } as const;
 
 const authSchema = z.discriminatedUnion(
@@ -65,6 +66,9 @@ export const prometheusExporterSchema = z
     allowUnauthenticated: flag()
       .optional()
       .meta({ description: 'Accept a non-loopback host without auth (env MCP_OTEL_PROMETHEUS_ALLOW_UNAUTHENTICATED).', default: false }),
+    withoutUnits: flag()
+      .optional()
+      .meta({ description: 'Metric names without unit suffixes, as before 0.2: mcp_server_operation_duration, not mcp_server_operation_duration_seconds (env MCP_OTEL_PROMETHEUS_WITHOUT_UNITS).', default: false }),
   })
   .meta({ title: 'Prometheus exporter', description: 'Serves the Prometheus/OpenMetrics text format over HTTP (pull).' });
 
@@ -96,6 +100,7 @@ export const prometheusExporter: ExporterDefinition<PrometheusExporterConfig, Re
     auth: readAuth,
     tls: readTls,
     allowUnauthenticated: (env) => env.read('MCP_OTEL_PROMETHEUS_ALLOW_UNAUTHENTICATED', envBoolean),
+    withoutUnits: (env) => env.read('MCP_OTEL_PROMETHEUS_WITHOUT_UNITS', envBoolean),
   },
   normalize: (config) => ({
     type: 'prometheus',
@@ -108,5 +113,6 @@ export const prometheusExporter: ExporterDefinition<PrometheusExporterConfig, Re
     auth: config.auth === undefined ? undefined : { ...config.auth },
     tls: config.tls === undefined ? undefined : { ...config.tls },
     allowUnauthenticated: config.allowUnauthenticated ?? PROMETHEUS_DEFAULTS.allowUnauthenticated,
+    withoutUnits: config.withoutUnits ?? PROMETHEUS_DEFAULTS.withoutUnits,
   }),
 };

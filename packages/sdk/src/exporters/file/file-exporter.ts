@@ -33,6 +33,7 @@ export class FileMetricExporter implements PushMetricExporter {
     private readonly format: FileFormat,
     private readonly sink: FileSink,
     logger?: Reporter,
+    private readonly withoutUnits = false,
   ) {
     this.log = new FileFailureLog(path, logger);
   }
@@ -44,7 +45,7 @@ export class FileMetricExporter implements PushMetricExporter {
     }
     let text: string;
     try {
-      text = formatFileContent(metrics, this.format);
+      text = formatFileContent(metrics, this.format, this.withoutUnits);
     } catch (error) {
       resultCallback({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) });
       return;

@@ -22,4 +22,6 @@ export interface FileExporterOptions {
   format: FileFormat;
   /** Size/time rotation of the `jsonl` file (a `prometheus` snapshot never grows). */
   rotation: FileRotationOptions;
+  /** `prometheus` format: metric names without unit suffixes (see the Prometheus exporter's `withoutUnits`). @default false */
+  withoutUnits?: boolean;
 }

@@ -7,6 +7,7 @@ const decoder = new TextDecoder();
 // The serializer /metrics uses, so the file equals what the endpoint serves (and, unlike OTel's,
 // an idle process still gives a file promtool accepts).
 const prometheus = new PrometheusTextSerializer();
+const prometheusWithoutUnits = new PrometheusTextSerializer({ withoutUnits: true });
 
 /**
  * One collection as OTLP/JSON: an `ExportMetricsServiceRequest` (`{"resourceMetrics":[...]}`)
@@ -20,9 +21,12 @@ export function formatJsonLine(metrics: ResourceMetrics): string {
   return decoder.decode(bytes) + '\n';
 }
 
-/** One collection in the Prometheus text exposition format (what the Prometheus exporter serves). */
-export function formatPrometheusSnapshot(metrics: ResourceMetrics): string {
-  return prometheus.serialize(metrics);
+/**
+ * One collection in the Prometheus text exposition format (what the Prometheus exporter serves);
+ * `withoutUnits` as the exporter's option of that name.
+ */
+export function formatPrometheusSnapshot(metrics: ResourceMetrics, withoutUnits = false): string {
+  return (withoutUnits ? prometheusWithoutUnits : prometheus).serialize(metrics);
 }
 
 /**
@@ -33,6 +37,6 @@ export function formatPrometheusSnapshot(metrics: ResourceMetrics): string {
  * const line = formatFileContent(resourceMetrics, 'jsonl'); // '{"resourceMetrics":[...]}\n'
  * ```
  */
-export function formatFileContent(metrics: ResourceMetrics, format: FileFormat): string {
-  return format === 'jsonl' ? formatJsonLine(metrics) : formatPrometheusSnapshot(metrics);
+export function formatFileContent(metrics: ResourceMetrics, format: FileFormat, withoutUnits = false): string {
+  return format === 'jsonl' ? formatJsonLine(metrics) : formatPrometheusSnapshot(metrics, withoutUnits);
 }

@@ -2,14 +2,28 @@ import { diag } from '@opentelemetry/api';
 import { DataPointType } from '@opentelemetry/sdk-metrics';
 import type { MetricData, ResourceMetrics, ScopeMetrics } from '@opentelemetry/sdk-metrics';
 import { BucketLabelCache, histogramSamples } from './prometheus-histogram-samples.js';
+import { prometheusNameWithSuffixes } from './prometheus-metric-name.js';
+import type { PrometheusMetricKind } from './prometheus-metric-name.js';
 import { escapeHelpText, formatLabels, formatSampleValue, joinLabels, LabelNameCache, prometheusMetricName } from './prometheus-text-format.js';
 
-/** Options of {@link PrometheusTextSerializer}; the defaults print what OTel's `PrometheusExporter` serves. */
+/**
+ * Options of {@link PrometheusTextSerializer}. With `withoutUnits: true` it prints what OTel's
+ * `PrometheusExporter` (0.223) serves; by default it names metrics as the OTel specification and
+ * Prometheus' OTLP translation do.
+ */
 export interface PrometheusTextSerializerOptions {
   /** Leave out the `target_info` series (the resource's attributes). @default false */
   withoutTargetInfo?: boolean;
   /** Leave out the `otel_scope_name` / `otel_scope_version` / `otel_scope_schema_url` labels. @default false */
   withoutScopeInfo?: boolean;
+  /**
+   * Name metrics without unit suffixes, as mcp-otel did before and OTel's JS exporter still does:
+   * `mcp_server_operation_duration` instead of `mcp_server_operation_duration_seconds` (`_total` on
+   * counters stays). By default names get the unit suffix and the type suffix Prometheus' OTLP
+   * translation gives the same metric (`UnderscoreEscapingWithSuffixes`).
+   * @default false
+   */
+  withoutUnits?: boolean;
 }
 
 /**
@@ -26,12 +40,14 @@ export const DEFAULT_CHUNK_LINES = 1_000;
 const NO_REGISTERED_METRICS = '# no registered metrics\n';
 
 /**
- * Turns one collection (`ResourceMetrics`) into the Prometheus text exposition format, line for
- * line what `PrometheusSerializer` of `@opentelemetry/exporter-prometheus` 0.223 prints with the
- * same options: `# HELP` (with "description missing"), `# UNIT`, `# TYPE`, `_total` on monotonic
- * sums, `target_info`, scope labels, histogram `_count`, `_sum`, cumulative `_bucket{le}`. The one
- * difference: the line feed that OTel omits after `# no registered metrics`. It is about ten times
- * faster, and works in chunks, so that a server can yield to the event loop in between.
+ * Turns one collection (`ResourceMetrics`) into the Prometheus text exposition format: `# HELP`
+ * (with "description missing"), `# UNIT`, `# TYPE`, `target_info`, scope labels, histogram
+ * `_count`, `_sum`, cumulative `_bucket{le}`. Metric names carry unit and type suffixes as
+ * Prometheus' OTLP translation writes them (`prometheus-metric-name.ts`); with `withoutUnits: true`
+ * the text is line for line what `PrometheusSerializer` of `@opentelemetry/exporter-prometheus`
+ * 0.223 prints with the same options, but for the line feed that OTel omits after
+ * `# no registered metrics`. It is about ten times faster, and works in chunks, so that a server can
+ * yield to the event loop in between.
  * No I/O (but for one `diag` warning about metrics it cannot serve), no clock; one instance can
  * serve concurrent scrapes, each call keeps its own state.
  *
@@ -45,11 +61,15 @@ const NO_REGISTERED_METRICS = '# no registered metrics\n';
 export class PrometheusTextSerializer {
   private readonly withoutTargetInfo: boolean;
   private readonly withoutScopeInfo: boolean;
+  private readonly withoutUnits: boolean;
+  /** Family names by OTel name, unit and kind: a handful of metrics, named again on every scrape. */
+  private readonly names = new Map<string, string | undefined>();
   private warned = false;
 
   constructor(options: PrometheusTextSerializerOptions = {}) {
     this.withoutTargetInfo = options.withoutTargetInfo ?? false;
     this.withoutScopeInfo = options.withoutScopeInfo ?? false;
+    this.withoutUnits = options.withoutUnits ?? false;
   }
 
   /** The whole exposition as one string. */
@@ -73,7 +93,7 @@ export class PrometheusTextSerializer {
     for (const scopeMetrics of resourceMetrics.scopeMetrics) {
       const scopeLabels = this.withoutScopeInfo ? '' : formatScopeLabels(scopeMetrics, names);
       for (const metric of scopeMetrics.metrics) {
-        const name = prometheusMetricName(metric.descriptor.name, metric.dataPointType === DataPointType.SUM && metric.isMonotonic);
+        const name = this.familyName(metric);
         if (name === undefined) {
           this.warnOnce(`mcp-otel: metric "${metric.descriptor.name}" has no valid Prometheus name; it is not served`);
           continue;
@@ -109,6 +129,19 @@ export class PrometheusTextSerializer {
     if (text !== '') yield text;
   }
 
+  /** The metric family name, or undefined when nothing valid is left of the OTel name. */
+  private familyName(metric: MetricData): string | undefined {
+    const { name, unit } = metric.descriptor;
+    const kind = kindOf(metric);
+    if (this.withoutUnits) return prometheusMetricName(name, kind === 'counter');
+    const key = `${name}\u0000${unit}\u0000${kind}`;
+    if (this.names.has(key)) return this.names.get(key);
+    const family = prometheusNameWithSuffixes(name, unit, kind);
+    // Metric names are code-defined and few; the bound only guards against a pathological host.
+    if (this.names.size < 10_000) this.names.set(key, family);
+    return family;
+  }
+
   /** The first problem is reported; the same ones would come back on every scrape. */
   private warnOnce(message: string): void {
     if (this.warned) return;
@@ -123,6 +156,17 @@ function metricHeader(name: string, metric: MetricData): string {
   const help = `# HELP ${name} ${escapeHelpText(description === '' ? 'description missing' : description)}\n`;
   const unitLine = unit === '' ? '' : `# UNIT ${name} ${escapeHelpText(unit)}\n`;
   return `${help}${unitLine}# TYPE ${name} ${prometheusType(metric)}\n`;
+}
+
+function kindOf(metric: MetricData): PrometheusMetricKind {
+  switch (metric.dataPointType) {
+    case DataPointType.SUM:
+      return metric.isMonotonic ? 'counter' : 'updowncounter';
+    case DataPointType.GAUGE:
+      return 'gauge';
+    default:
+      return 'histogram';
+  }
 }
 
 function prometheusType(metric: MetricData): string {

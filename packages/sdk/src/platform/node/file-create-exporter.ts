@@ -38,5 +38,5 @@ export function createFileExporter(config: FileExporterOptions, dependencies: Fi
   const file = path.resolve(config.path);
   const sink =
     config.format === 'prometheus' ? new AtomicFileWriter(file) : new RotatingFileAppender(file, config.rotation, dependencies.now);
-  return new FileMetricExporter(file, config.format, sink, dependencies.logger);
+  return new FileMetricExporter(file, config.format, sink, dependencies.logger, config.withoutUnits ?? false);
 }

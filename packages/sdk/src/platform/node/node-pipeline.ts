@@ -4,6 +4,7 @@ import { component, describeOtlp, describePortableExporter, type Platform } from
 import type { PrometheusEndpoint } from '../../create/create-readers.js';
 import { createFileExporter } from './file-create-exporter.js';
 import { createNodeOtlpExporter } from './otlp-node-exporter.js';
+import { PrometheusTextSerializer } from '../../exporters/prometheus/prometheus-text-serializer.js';
 import { createPrometheusScrapeHandler, type MetricsRequestHandler } from './prometheus-scrape-handler.js';
 import { ReleasableAgents } from './releasable-agents.js';
 import { createStatsdExporter, statsdTarget } from './statsd-create-exporter.js';
@@ -61,6 +62,7 @@ export function buildNodePipeline(config: ResolvedConfig, options: Omit<BuildOpt
   const prometheus = pipeline.readers.prometheus.map((endpoint) => ({
     ...endpoint,
     handle: createPrometheusScrapeHandler(endpoint, {
+      serializer: new PrometheusTextSerializer({ withoutUnits: endpoint.config.withoutUnits }),
       logger: options.reporter,
       maxConcurrentScrapes: endpoint.config.maxConcurrentScrapes,
       minScrapeIntervalMs: endpoint.config.minScrapeIntervalMs,

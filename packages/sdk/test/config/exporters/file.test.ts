@@ -5,15 +5,15 @@ const ROTATION_DEFAULTS = { maxBytes: 10 * 1024 * 1024, maxFiles: 5, intervalMs:
 describe('file exporter config', () => {
   it('applies every documented default, the path following the format', () => {
     expect(resolve({ config: { exporters: [{ type: 'file' }, { type: 'file', format: 'prometheus' }] } }).exporters).toEqual([
-      { type: 'file', path: 'mcp-otel-metrics.jsonl', format: 'jsonl', rotation: ROTATION_DEFAULTS },
-      { type: 'file', path: 'mcp-otel-metrics.prom', format: 'prometheus', rotation: ROTATION_DEFAULTS },
+      { type: 'file', path: 'mcp-otel-metrics.jsonl', format: 'jsonl', rotation: ROTATION_DEFAULTS, withoutUnits: false },
+      { type: 'file', path: 'mcp-otel-metrics.prom', format: 'prometheus', rotation: ROTATION_DEFAULTS, withoutUnits: false },
     ]);
   });
 
   it('keeps every field given, the interval in milliseconds', () => {
     const exporters = [{ type: 'file', path: '/var/log/mcp/metrics.jsonl', format: 'jsonl', rotation: { maxBytes: 1000, maxFiles: 2, interval: '1h' } }] as const;
     expect(resolve({ config: { exporters: [...exporters] } }).exporters).toEqual([
-      { type: 'file', path: '/var/log/mcp/metrics.jsonl', format: 'jsonl', rotation: { maxBytes: 1000, maxFiles: 2, intervalMs: 3_600_000 } },
+      { type: 'file', path: '/var/log/mcp/metrics.jsonl', format: 'jsonl', rotation: { maxBytes: 1000, maxFiles: 2, intervalMs: 3_600_000 }, withoutUnits: false },
     ]);
   });
 
@@ -27,7 +27,7 @@ describe('file exporter config', () => {
       MCP_OTEL_FILE_ROTATION_INTERVAL: '60000',
     };
     expect(resolve({ env }).exporters).toEqual([
-      { type: 'file', path: '/tmp/m.prom', format: 'prometheus', rotation: { maxBytes: 2048, maxFiles: 3, intervalMs: 60_000 } },
+      { type: 'file', path: '/tmp/m.prom', format: 'prometheus', rotation: { maxBytes: 2048, maxFiles: 3, intervalMs: 60_000 }, withoutUnits: false },
     ]);
   });
 
@@ -43,6 +43,7 @@ describe('file exporter config', () => {
         path: 'from-file.jsonl',
         format: 'jsonl',
         rotation: { maxBytes: 500, maxFiles: 9, intervalMs: 1_800_000 },
+        withoutUnits: false,
       });
     } finally {
       temp.cleanup();

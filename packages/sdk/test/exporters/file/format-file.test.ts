@@ -86,4 +86,12 @@ describe('formatFileContent', () => {
     expect(formatFileContent(metrics, 'prometheus')).toMatch(/^# HELP /m);
     await shutdown();
   });
+
+  it('names prometheus snapshots as the endpoint does: unit suffixes, or none with withoutUnits', async () => {
+    const { metrics, shutdown } = await sampleMetrics();
+    await shutdown();
+    expect(formatFileContent(metrics, 'prometheus')).toMatch(/^mcp_tool_duration_seconds_count\{/m);
+    expect(formatFileContent(metrics, 'prometheus', true)).toMatch(/^mcp_tool_duration_count\{/m);
+    expect(formatFileContent(metrics, 'prometheus', true)).not.toContain('_seconds');
+  });
 });

@@ -3,6 +3,9 @@ import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { DataPointType } from '@opentelemetry/sdk-metrics';
 import type { MetricData, ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { prometheusNameWithSuffixes } from '../../../src/exporters/prometheus/prometheus-metric-name.js';
+import type { PrometheusMetricKind } from '../../../src/exporters/prometheus/prometheus-metric-name.js';
+import { prometheusMetricName } from '../../../src/exporters/prometheus/prometheus-text-format.js';
 import { PrometheusTextSerializer } from '../../../src/exporters/prometheus/prometheus-text-serializer.js';
 import type { PrometheusTextSerializerOptions } from '../../../src/exporters/prometheus/prometheus-text-serializer.js';
 import { AWKWARD_VALUES, collectEveryKind, gauge, histogram, histogramValue, point, resourceMetrics, sum } from './metrics-fixtures.js';
@@ -18,13 +21,14 @@ function otel(metrics: ResourceMetrics, options: PrometheusTextSerializerOptions
   return text.endsWith('\n# no registered metrics') || text === '# no registered metrics' ? `${text}\n` : text;
 }
 
+/** Ours with the names OTel's exporter gives (`withoutUnits: true`), to be compared byte for byte. */
 function ours(metrics: ResourceMetrics, options: PrometheusTextSerializerOptions = {}): string {
-  return new PrometheusTextSerializer(options).serialize(metrics);
+  return new PrometheusTextSerializer({ withoutUnits: true, ...options }).serialize(metrics);
 }
 
 const OPTION_SETS: PrometheusTextSerializerOptions[] = [{}, { withoutTargetInfo: true }, { withoutScopeInfo: true }, { withoutTargetInfo: true, withoutScopeInfo: true }];
 
-describe('PrometheusTextSerializer, against OTel PrometheusSerializer 0.223', () => {
+describe('PrometheusTextSerializer with withoutUnits: true, against OTel PrometheusSerializer 0.223', () => {
   let every: ResourceMetrics;
   let shutdown: () => Promise<void>;
 
@@ -143,6 +147,79 @@ describe('PrometheusTextSerializer, against OTel PrometheusSerializer 0.223', ()
   });
 });
 
+function kindOf(metric: MetricData): PrometheusMetricKind {
+  if (metric.dataPointType === DataPointType.SUM) return metric.isMonotonic ? 'counter' : 'updowncounter';
+  return metric.dataPointType === DataPointType.GAUGE ? 'gauge' : 'histogram';
+}
+
+/** One metric alone in its scope, without target_info: one family block in either serializer. */
+function alone(metrics: ResourceMetrics, scopeIndex: number, metric: MetricData): ResourceMetrics {
+  return { resource: metrics.resource, scopeMetrics: [{ scope: metrics.scopeMetrics[scopeIndex]!.scope, metrics: [metric] }] };
+}
+
+/**
+ * The differential for the default names: each metric's block as OTel prints it, its family name
+ * (HELP / UNIT / TYPE lines, every sample) replaced by the name with suffixes. Everything else
+ * (help text, unit line, type, labels, values, order) must be OTel's.
+ */
+function expectOtelBlockRenamed(metrics: ResourceMetrics): number {
+  let compared = 0;
+  metrics.scopeMetrics.forEach((scope, index) => {
+    for (const metric of scope.metrics) {
+      const single = alone(metrics, index, metric);
+      const legacy = prometheusMetricName(metric.descriptor.name, kindOf(metric) === 'counter');
+      const renamed = prometheusNameWithSuffixes(metric.descriptor.name, metric.descriptor.unit, kindOf(metric));
+      const actual = new PrometheusTextSerializer({ withoutTargetInfo: true }).serialize(single);
+      if (legacy === undefined || renamed === undefined || metric.dataPointType === DataPointType.EXPONENTIAL_HISTOGRAM) continue;
+      const expected = otel(single, { withoutTargetInfo: true })
+        .split('\n')
+        .map((line) => {
+          const comment = /^# (HELP|UNIT|TYPE) /.exec(line);
+          if (comment !== null) return `${comment[0]}${renamed}${line.slice(comment[0].length + legacy.length)}`;
+          return line.startsWith(legacy) ? renamed + line.slice(legacy.length) : line;
+        })
+        .join('\n');
+      if (actual !== expected) throw new Error(`metric ${JSON.stringify(metric.descriptor)} differs\n--- OTel, renamed\n${expected}\n--- ours\n${actual}`);
+      compared++;
+    }
+  });
+  return compared;
+}
+
+describe('PrometheusTextSerializer default names: unit and type suffixes (OTel spec, Prometheus OTLP translation)', () => {
+  it('prints every metric as OTel does but for the family name, which gets its suffixes', async () => {
+    const { metrics, shutdown } = await collectEveryKind();
+    await shutdown();
+    expect(expectOtelBlockRenamed(metrics)).toBe(11);
+    const parsed = parseExposition(new PrometheusTextSerializer().serialize(metrics));
+    expect(parsed.type).toMatchObject({
+      target_info: 'gauge',
+      mcp_tool_calls_total: 'counter',
+      requests_total: 'counter',
+      // `bytes` is already a word of the name: no second one (the translation's rule).
+      bytes_sent_total: 'counter',
+      mcp_sessions_active: 'gauge',
+      process_temperature_celsius: 'gauge',
+      observed_ticks_total: 'counter',
+      mcp_tool_duration_seconds: 'histogram',
+      payload_size: 'histogram',
+    });
+    expect(parsed.unit).toMatchObject({ mcp_tool_duration_seconds: 's', bytes_sent_total: 'By', mcp_tool_calls_total: '{call}' });
+    expect(parsed.samples.filter((sample) => sample.name === 'mcp_tool_duration_seconds_count')).not.toHaveLength(0);
+  });
+
+  it('renames 500 random collections the same way, and keeps target_info as it is', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 500; seed++) {
+      const metrics = randomResourceMetrics(seededRandom(seed));
+      compared += expectOtelBlockRenamed(metrics);
+      const targetInfo = (text: string) => text.split('\n').filter((line) => line.includes('target_info')).join('\n');
+      expect(targetInfo(new PrometheusTextSerializer().serialize(metrics))).toBe(targetInfo(otel(metrics)));
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
+
 describe('PrometheusTextSerializer warnings', () => {
   afterEach(() => diag.disable());
 
@@ -180,9 +257,9 @@ describe('PrometheusTextSerializer.chunks', () => {
     const metrics = resourceMetrics([{ scope: { name: 's' }, metrics: [histogram('h', [point(histogramValue([1, 2, 3], [1, 1, 1, 1], 4), { k: 'a' }), point(histogramValue([1, 2, 3], [0, 0, 0, 1], 9), { k: 'b' })])] }]);
     const chunks = [...new PrometheusTextSerializer({ withoutTargetInfo: true }).chunks(metrics, 1)];
     expect(chunks).toHaveLength(2);
-    expect(chunks[0]).toMatch(/^# HELP h h\n# UNIT h ms\n# TYPE h histogram\nh_count\{k="a",otel_scope_name="s"\} 4\n/);
-    expect(chunks[0]!.endsWith('h_bucket{k="a",otel_scope_name="s",le="+Inf"} 4\n')).toBe(true);
-    expect(chunks[1]!.startsWith('h_count{k="b",otel_scope_name="s"} 1\n')).toBe(true);
+    expect(chunks[0]).toMatch(/^# HELP h_milliseconds h\n# UNIT h_milliseconds ms\n# TYPE h_milliseconds histogram\nh_milliseconds_count\{k="a",otel_scope_name="s"\} 4\n/);
+    expect(chunks[0]!.endsWith('h_milliseconds_bucket{k="a",otel_scope_name="s",le="+Inf"} 4\n')).toBe(true);
+    expect(chunks[1]!.startsWith('h_milliseconds_count{k="b",otel_scope_name="s"} 1\n')).toBe(true);
   });
 
   it('does the work lazily, chunk by chunk', () => {

@@ -19,7 +19,8 @@ class ObservedSerializer extends PrometheusTextSerializer {
   finished = false;
   readonly ticksAtPull: number[] = [];
   constructor(private readonly ticks: () => number = () => 0) {
-    super();
+    // OTel's names, so the bodies compare byte for byte with OTel's serializer.
+    super({ withoutUnits: true });
   }
   override *chunks(metrics: ResourceMetrics, chunkLines?: number): Generator<string, void, undefined> {
     try {
@@ -41,7 +42,8 @@ interface Served {
 }
 
 async function serve(reader: CollectingReader, options: PrometheusScrapeHandlerOptions = {}): Promise<Served> {
-  const handler = createPrometheusScrapeHandler(reader, options);
+  // OTel's names (withoutUnits), so the bodies compare byte for byte with OTel's serializer.
+  const handler = createPrometheusScrapeHandler(reader, { serializer: new PrometheusTextSerializer({ withoutUnits: true }), ...options });
   const responses: ServerResponse[] = [];
   const server = http.createServer((request, response) => {
     responses.push(response);

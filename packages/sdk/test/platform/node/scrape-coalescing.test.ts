@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { createPrometheusScrapeHandler } from '../../../src/platform/node/prometheus-scrape-handler.js';
 import type { CollectingReader, PrometheusScrapeHandlerOptions } from '../../../src/platform/node/prometheus-scrape-handler.js';
+import { PrometheusTextSerializer } from '../../../src/exporters/prometheus/prometheus-text-serializer.js';
 import { httpRequest } from '../../peers/http-request.js';
 import { prometheusPipeline, recordSeries } from '../../exporters/prometheus/metrics-fixtures.js';
 
@@ -35,7 +36,8 @@ async function serve(
   options: PrometheusScrapeHandlerOptions = {},
   onRequest: () => void = () => undefined,
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const handler = createPrometheusScrapeHandler(reader, options);
+  // OTel's names (withoutUnits), so the bodies compare byte for byte with OTel's serializer.
+  const handler = createPrometheusScrapeHandler(reader, { serializer: new PrometheusTextSerializer({ withoutUnits: true }), ...options });
   const server = http.createServer((request, response) => {
     onRequest();
     handler(request, response);
