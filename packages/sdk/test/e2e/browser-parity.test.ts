@@ -11,12 +11,13 @@ import { startVictoriaMetrics, type VictoriaMetricsPeer, type VmSeries } from '.
 
 // Issue 15: the same scenario (test/support/browser-scenario.ts) in Node, in a headless Chromium
 // page and in a dedicated Web Worker: an MCP client calls a real MCP server over Streamable HTTP,
+// an MCP server in the same realm answers over an in-memory transport from an instrumented cache,
 // a WebAssembly module loaded with instantiateStreaming computes, traps and grows its memory.
 // The metrics that arrive (decoded with the official protos, and in VictoriaMetrics) must have the
 // same names, units, attributes and values.
 const TIMEOUT = 120_000;
 
-const EXPECTED_SHOWN = ['ok: 5', 'error: the fail tool failed', 'tools: add, fail', 'wasm add: 42', 'wasm trap: RuntimeError', 'wasm grow: 1 -> 2 pages'];
+const EXPECTED_SHOWN = ['ok: 5', 'error: the fail tool failed', 'tools: add, fail', 'ok: 42', 'ok: 42', 'wasm add: 42', 'wasm trap: RuntimeError', 'wasm grow: 1 -> 2 pages'];
 
 async function scenarioIn(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
@@ -76,6 +77,8 @@ describeWithPeer(['chromium', 'otlp-proto', 'victoria-metrics'], 'the browser bu
     const node = metricRows(requests, { 'test.run': 'node' });
     expect(node.join('\n')).toContain('@mcp-otel/instrumentation/mcp mcp.client.operation.duration [s] histogram');
     expect(node.join('\n')).toContain('mcp_otel.wasm');
+    expect(node.join('\n')).toContain('@mcp-otel/instrumentation/mcp mcp.server.operation.duration [s] histogram');
+    expect(node.join('\n')).toContain('mcp_otel.cache.operations');
     expect(node.join('\n')).toContain('parity.scenario.runs [{run}] counter {"host":"shared"} = 1');
     expect(metricRows(requests, { 'test.run': 'page' })).toEqual(node);
     expect(metricRows(requests, { 'test.run': 'worker' })).toEqual(node);

@@ -3,9 +3,12 @@
 // dedicated Web Worker (the export conditions pick the browser builds). It imports only what a
 // user's program would, so each place runs the same code against its own build.
 import { startMetrics } from '@mcp-otel/sdk';
-import { instrumentMcpClient, instrumentWasm } from '@mcp-otel/instrumentation';
+import { instrumentCache, instrumentMcpClient, instrumentMcpServer, instrumentWasm } from '@mcp-otel/instrumentation';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
 
 /** The exports of test/fixtures/browser/scenario.wat. */
 interface ScenarioExports {
@@ -20,9 +23,11 @@ export type ScenarioRun = 'node' | 'page' | 'worker';
 /**
  * Starts metrics exporting to the page server's OTLP routes (JSON to the decoding receiver,
  * protobuf to VictoriaMetrics), calls a real MCP server over Streamable HTTP through an
- * instrumented client (a tool that answers, one that fails, a listing), loads a WebAssembly module
- * with `instantiateStreaming` through `instrumentWasm` (computes, traps, grows memory), counts one
- * facade counter, and shuts down (the final export). Returns what the page shows.
+ * instrumented client (a tool that answers, one that fails, a listing), runs an instrumented MCP
+ * server in the same realm over an in-memory transport with an instrumented cache behind its tool,
+ * loads a WebAssembly module with `instantiateStreaming` through `instrumentWasm` (computes, traps,
+ * grows memory), counts one facade counter, and shuts down (the final export). Returns what the
+ * page shows.
  */
 export async function runScenario(baseUrl: string, run: ScenarioRun): Promise<string[]> {
   const telemetry = await startMetrics({
@@ -44,6 +49,22 @@ export async function runScenario(baseUrl: string, run: ScenarioRun): Promise<st
     shown.push(toolText(await client.callTool({ name: 'fail', arguments: {} })));
     shown.push(`tools: ${(await client.listTools()).tools.map((tool) => tool.name).join(', ')}`);
     await client.close();
+
+    const doubled = instrumentCache(new Map<number, number>(), { name: 'doubled' });
+    const local = instrumentMcpServer(new McpServer({ name: 'in-realm', version: '1.0.0' }));
+    local.registerTool('double', { description: 'Doubles n (cached).', inputSchema: { n: z.number() } }, ({ n }) => {
+      const value = doubled.get(n) ?? n * 2;
+      doubled.set(n, value);
+      return { content: [{ type: 'text', text: String(value) }] };
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await local.connect(serverSide);
+    const localClient = instrumentMcpClient(new Client({ name: 'in-realm-client', version: '1.0.0' }));
+    await localClient.connect(clientSide);
+    await localClient.listTools();
+    shown.push(toolText(await localClient.callTool({ name: 'double', arguments: { n: 21 } })));
+    shown.push(toolText(await localClient.callTool({ name: 'double', arguments: { n: 21 } })));
+    await localClient.close();
 
     const wasm = instrumentWasm(WebAssembly, { name: 'calc' });
     const { instance } = await wasm.instantiateStreaming(fetch(`${baseUrl}/scenario.wasm`));
