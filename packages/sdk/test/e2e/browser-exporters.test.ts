@@ -7,11 +7,12 @@ import { describeWithPeer } from '../peers/describe-with-peer.js';
 import { startOtlpReceiver, type OtlpReceiver } from '../peers/otlp-receiver.js';
 import { pollUntil } from '../peers/poll.js';
 
-// Issue 15: the final flush when a page goes away. The page records and never exports on its own
-// (an hour's interval, no shutdown); navigating away must still deliver the last points.
+// Issue 15: the exporters of the browser build in a page. The final flush when a page goes away
+// (the page records and never exports on its own: an hour's interval, no shutdown; navigating away
+// must still deliver the last points), and the console exporter writing to the page's console.
 const TIMEOUT = 60_000;
 
-describeWithPeer(['chromium', 'otlp-proto'], 'the page-hide flush of the browser build, in headless Chromium', () => {
+describeWithPeer(['chromium', 'otlp-proto'], 'the page-hide flush and the console exporter of the browser build, in headless Chromium', () => {
   let receiver: OtlpReceiver;
   let server: PageServer;
   let browser: ChromiumPeer;
@@ -24,6 +25,8 @@ describeWithPeer(['chromium', 'otlp-proto'], 'the page-hide flush of the browser
       {
         '/hide.html': html('<p>recording</p><script type="module" src="/hide.js"></script>'),
         '/next.html': html('<p>the next page</p>'),
+        '/console.html': html('<script type="module" src="/console.js"></script>'),
+        '/console.js': { type: 'text/javascript', body: await bundleFixture('console-page.ts') },
         '/hide.js': { type: 'text/javascript', body: await bundleFixture('hide-page.ts') },
       },
       { json: receiver.url, vm: receiver.url },
@@ -64,5 +67,21 @@ describeWithPeer(['chromium', 'otlp-proto'], 'the page-hide flush of the browser
     const posts = server.requests.slice(before).filter((request) => request.startsWith('POST /otlp/json'));
     expect(posts.length).toBeGreaterThan(0);
     expect(new Set(posts)).toEqual(new Set(['POST /otlp/json cors']));
+  }, TIMEOUT);
+
+  it('writes the console exporter to the developer tools console', async () => {
+    const lines: string[] = [];
+    const listen = (message: { type(): string; text(): string }) => void lines.push(`${message.type()} ${message.text()}`);
+    page.on('console', listen);
+    try {
+      await page.goto(`${server.url}/console.html`);
+      await page.waitForFunction(() => (globalThis as { ready?: boolean; error?: string }).ready === true || (globalThis as { error?: string }).error !== undefined);
+      expect(await page.evaluate(() => (globalThis as { error?: string }).error)).toBeUndefined();
+    } finally {
+      page.off('console', listen);
+    }
+    const exported = lines.filter((line) => line.startsWith('log ') && line.includes('page.loads'));
+    expect(exported).toHaveLength(1);
+    expect(exported[0]).toContain('"page":"console"');
   }, TIMEOUT);
 });
