@@ -27,6 +27,7 @@ const NO_INSTRUMENTATION_V2 = 'the mcp-otel-v2 case of bench/cases/mcp-round-tri
 const NO_SERIES = 'the mcp-otel row of bench/cases/series-impls.ts did not run (it needs @mcp-otel/sdk built)';
 const NO_COMPONENTS = 'the cases of bench/cases/components.ts did not run (they need @mcp-otel/instrumentation and @mcp-otel/sdk built)';
 const NO_BUNDLE = 'bench/groups/bundle-size.ts did not run (it needs the browser builds: packages/*/dist/esm, built by tsc -b)';
+const NO_FOOTPRINT = 'bench/groups/footprint.ts did not run (it packs the three built packages and installs them into temp apps with npm)';
 const NO_HISTORY = 'bench/groups/history.ts did not run (it needs @mcp-otel/sdk built: startMetrics with retention, alerts and health)';
 
 export const TARGETS: readonly Target[] = [
@@ -255,5 +256,30 @@ export const TARGETS: readonly Target[] = [
     figure: 'bundle.facade.exporter-modules',
     max: 0,
     missing: NO_BUNDLE,
+  },
+  {
+    group: 'footprint',
+    // The issue's ceiling (du's MiB): 31.3 MiB measured on Node 20 in December 2026, so 0.7 MiB of
+    // headroom; npm resolves the apps afresh, so an upstream release can move it.
+    text: 'Issue 9.5: the three packages add at most 32 MiB (du) to an app that has the MCP SDK',
+    figure: 'footprint.added.bytes',
+    max: 32 * 1024 * 1024,
+    missing: NO_FOOTPRINT,
+    reference: 'footprint.mcp-sdk.bytes',
+  },
+  {
+    group: 'footprint',
+    // 16 measured: room for one small dependency, not for another tree such as the trace SDK's.
+    text: 'Issue 9.5: the three packages add at most 20 packages to an app that has the MCP SDK',
+    figure: 'footprint.added.packages',
+    max: 20,
+    missing: NO_FOOTPRINT,
+  },
+  {
+    group: 'footprint',
+    text: 'Issue 9.3: `npm ls --all` is clean in that app',
+    figure: 'footprint.with-mcp-otel.ls-clean',
+    min: 1,
+    missing: NO_FOOTPRINT,
   },
 ];

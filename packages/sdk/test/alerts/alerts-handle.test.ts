@@ -126,7 +126,7 @@ describe('handle.alerts (startMetrics, injected clock)', () => {
         '          severity: critical',
         '          team: jobs',
         '        annotations:',
-        "          summary: \"{{ $labels.queue }}: {{ $value }} errors/s\"",
+        "          summary: '{{ $labels.queue }}: {{ $value }} errors/s'",
         '',
       ].join('\n'),
     );

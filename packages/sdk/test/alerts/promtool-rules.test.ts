@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import type { AlertRule } from '../../src/alerts/alert-rule-types';
 import { CompiledExpression } from '../../src/alerts/expression/evaluate-expression';
 import { promDuration } from '../../src/alerts/expression/promql-text';
@@ -157,7 +157,7 @@ describeWithPeer('prometheus', 'alert rules: in-process evaluation against promt
       evaluation_interval: '15s',
       tests: [{ interval: '15s', input_series: inputSeries(steps), alert_rule_test: alertRuleTests }],
     };
-    const result = await promtoolRules(['test', 'rules', 'test.yml'], { 'rules.yml': rulesFile.yaml, 'test.yml': stringify(testFile, { lineWidth: 0 }) });
+    const result = await promtoolRules(['test', 'rules', 'test.yml'], { 'rules.yml': rulesFile.yaml, 'test.yml': dump(testFile, { lineWidth: -1, noRefs: true }) });
     if (result.exitCode !== 0) throw new Error(`promtool test rules failed:\n${result.output.slice(0, 6000)}\n--- rules ---\n${rulesFile.yaml}`);
     expect(result.output).toContain('SUCCESS');
   }, 60_000);

@@ -138,6 +138,8 @@ export function compileExamples(examples: readonly Example[]): string[] {
       '@mcp-otel/sdk/portable': ['packages/sdk/src/portable.ts'],
       '@mcp-otel/instrumentation': ['packages/instrumentation/src/index.ts'],
       '@mcp-otel/cli': ['packages/cli/src/index.ts'],
+      // keyv 6 is installed beside the cache tests, not at the root (see scripts/install-side-package.mjs).
+      keyv: ['packages/instrumentation/test/node_modules/keyv'],
     },
   };
   const host = ts.createCompilerHost(options);

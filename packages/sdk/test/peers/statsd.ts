@@ -102,7 +102,10 @@ export async function startStatsd(options: StatsdPeerOptions = {}): Promise<Stat
   };
   const configFile = path.join(dir, 'statsd.config.js');
   writeFileSync(configFile, JSON.stringify(config));
-  const child = spawn(process.execPath, [STATS_JS, configFile], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The daemon is a peer, not our code: it runs on the Node it supports (Etsy statsd 0.10 calls
+  // util.log, gone in Node 23), which the Node 24 compatibility leg names in MCP_OTEL_PEER_NODE.
+  const node = process.env.MCP_OTEL_PEER_NODE ?? process.execPath;
+  const child = spawn(node, [STATS_JS, configFile], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer): void => {
     tail = (tail + chunk.toString('utf8')).slice(-16_384);

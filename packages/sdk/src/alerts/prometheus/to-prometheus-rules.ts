@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { resolveConfig } from '../../config/resolve-config.js';
 import type { ResolvedConfig } from '../../config/resolved-config.js';
 import type { MetricsConfig } from '../../config/types.js';
@@ -108,7 +108,7 @@ export function rulesFromResolvedConfig(config: Pick<ResolvedConfig, 'alerts' | 
   }
   const interval = promDuration(config.alerts?.evaluationIntervalMs ?? 15_000);
   const file: PrometheusRulesFile = { groups: [{ name: options.groupName ?? 'mcp-otel', interval, rules }] };
-  return { file, yaml: stringify(file, { lineWidth: 0 }), problems };
+  return { file, yaml: dump(file, { lineWidth: -1, noRefs: true }), problems };
 }
 
 /** The PromQL of one expression with the default naming (for docs and messages). */

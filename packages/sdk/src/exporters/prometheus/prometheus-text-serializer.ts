@@ -65,6 +65,7 @@ export class PrometheusTextSerializer {
   /** Family names by OTel name, unit and kind: a handful of metrics, named again on every scrape. */
   private readonly names = new Map<string, string | undefined>();
   private warned = false;
+  private readonly conflicts = new Set<string>();
 
   constructor(options: PrometheusTextSerializerOptions = {}) {
     this.withoutTargetInfo = options.withoutTargetInfo ?? false;
@@ -87,19 +88,20 @@ export class PrometheusTextSerializer {
   *chunks(resourceMetrics: ResourceMetrics, chunkLines: number = DEFAULT_CHUNK_LINES): Generator<string, void, undefined> {
     const names = new LabelNameCache();
     const leLabels = new BucketLabelCache();
-    let text = this.withoutTargetInfo ? '' : targetInfo(resourceMetrics, names);
+    const families = this.families(resourceMetrics, names);
+    let text = '';
     let lines = 0;
     let anyMetric = false;
-    for (const scopeMetrics of resourceMetrics.scopeMetrics) {
-      const scopeLabels = this.withoutScopeInfo ? '' : formatScopeLabels(scopeMetrics, names);
-      for (const metric of scopeMetrics.metrics) {
-        const name = this.familyName(metric);
-        if (name === undefined) {
-          this.warnOnce(`mcp-otel: metric "${metric.descriptor.name}" has no valid Prometheus name; it is not served`);
-          continue;
-        }
-        anyMetric = true;
-        text += metricHeader(name, metric);
+    for (const [name, family] of families) {
+      if (family.dropped) continue;
+      if (name === TARGET_INFO && !this.withoutTargetInfo) {
+        text += targetInfo(resourceMetrics, family, names);
+        if (family.members.length === 0) continue;
+      } else {
+        text += familyHeader(name, family);
+      }
+      anyMetric = true;
+      for (const { metric, scopeLabels } of family.members) {
         if (metric.dataPointType === DataPointType.SUM || metric.dataPointType === DataPointType.GAUGE) {
           for (const point of metric.dataPoints) {
             const all = joinLabels(formatLabels(point.attributes, names), scopeLabels);
@@ -129,6 +131,45 @@ export class PrometheusTextSerializer {
     if (text !== '') yield text;
   }
 
+  /**
+   * Metrics grouped by family name, in order of first appearance, as OTel's serializer (0.301+)
+   * groups them: a name in two scopes (or twice in one) must be one family in the exposition, or
+   * Prometheus' parsers reject the second `# TYPE`. HELP and UNIT are the first non-empty ones; a
+   * family whose members disagree on TYPE is dropped whole, with one warning.
+   */
+  private families(resourceMetrics: ResourceMetrics, names: LabelNameCache): Map<string, Family> {
+    const families = new Map<string, Family>();
+    if (!this.withoutTargetInfo) families.set(TARGET_INFO, { help: 'Target metadata', unit: '', type: 'gauge', dropped: false, members: [] });
+    for (const scopeMetrics of resourceMetrics.scopeMetrics) {
+      let scopeLabels: string | undefined;
+      for (const metric of scopeMetrics.metrics) {
+        const name = this.familyName(metric);
+        if (name === undefined) {
+          this.warnOnce(`mcp-otel: metric "${metric.descriptor.name}" has no valid Prometheus name; it is not served`);
+          continue;
+        }
+        scopeLabels ??= this.withoutScopeInfo ? '' : formatScopeLabels(scopeMetrics, names);
+        const { description, unit } = metric.descriptor;
+        const type = prometheusType(metric);
+        const family = families.get(name);
+        if (family === undefined) {
+          families.set(name, { help: description, unit, type, dropped: false, members: [{ metric, scopeLabels }] });
+        } else if (!family.dropped) {
+          if (family.type !== type) {
+            this.warnConflict(`mcp-otel: metrics named "${name}" have different Prometheus types (${family.type}, ${type}); none of them is served. Fix: give them different names or the same instrument kind`);
+            family.dropped = true;
+            family.members = [];
+            continue;
+          }
+          if (family.help === '') family.help = description;
+          if (family.unit === '') family.unit = unit;
+          family.members.push({ metric, scopeLabels });
+        }
+      }
+    }
+    return families;
+  }
+
   /** The metric family name, or undefined when nothing valid is left of the OTel name. */
   private familyName(metric: MetricData): string | undefined {
     const { name, unit } = metric.descriptor;
@@ -142,6 +183,13 @@ export class PrometheusTextSerializer {
     return family;
   }
 
+  /** Each type conflict is reported once: it would come back on every scrape. */
+  private warnConflict(message: string): void {
+    if (this.conflicts.has(message) || this.conflicts.size >= 100) return;
+    this.conflicts.add(message);
+    diag.warn(message);
+  }
+
   /** The first problem is reported; the same ones would come back on every scrape. */
   private warnOnce(message: string): void {
     if (this.warned) return;
@@ -150,12 +198,23 @@ export class PrometheusTextSerializer {
   }
 }
 
+/** One metric family: the metadata its members agree on, and the members with their scope labels. */
+interface Family {
+  help: string;
+  unit: string;
+  type: string;
+  /** Members disagreed on TYPE: nothing of the family is served. */
+  dropped: boolean;
+  members: { metric: MetricData; scopeLabels: string }[];
+}
+
+const TARGET_INFO = 'target_info';
+
 /** `# HELP`, `# UNIT` (when there is a unit) and `# TYPE` lines. */
-function metricHeader(name: string, metric: MetricData): string {
-  const { description, unit } = metric.descriptor;
-  const help = `# HELP ${name} ${escapeHelpText(description === '' ? 'description missing' : description)}\n`;
-  const unitLine = unit === '' ? '' : `# UNIT ${name} ${escapeHelpText(unit)}\n`;
-  return `${help}${unitLine}# TYPE ${name} ${prometheusType(metric)}\n`;
+function familyHeader(name: string, family: Family): string {
+  const help = `# HELP ${name} ${escapeHelpText(family.help === '' ? 'description missing' : family.help)}\n`;
+  const unitLine = family.unit === '' ? '' : `# UNIT ${name} ${escapeHelpText(family.unit)}\n`;
+  return `${help}${unitLine}# TYPE ${name} ${family.type}\n`;
 }
 
 function kindOf(metric: MetricData): PrometheusMetricKind {
@@ -190,8 +249,9 @@ function formatScopeLabels({ scope }: ScopeMetrics, names: LabelNameCache): stri
   return formatLabels(labels, names);
 }
 
-function targetInfo(resourceMetrics: ResourceMetrics, names: LabelNameCache): string {
+/** The resource as `target_info`, under the family's metadata (a metric of that name may add to it). */
+function targetInfo(resourceMetrics: ResourceMetrics, family: Family, names: LabelNameCache): string {
   const labels = formatLabels(resourceMetrics.resource.attributes, names);
-  return `# HELP target_info Target metadata\n# TYPE target_info gauge\n${labels === '' ? 'target_info' : `target_info{${labels}}`} 1\n`;
+  const unitLine = family.unit === '' ? '' : `# UNIT ${TARGET_INFO} ${escapeHelpText(family.unit)}\n`;
+  return `# HELP ${TARGET_INFO} ${escapeHelpText(family.help)}\n${unitLine}# TYPE ${TARGET_INFO} ${family.type}\n${labels === '' ? TARGET_INFO : `${TARGET_INFO}{${labels}}`} 1\n`;
 }
-
