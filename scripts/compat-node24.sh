@@ -55,5 +55,6 @@ export MCP_OTEL_PEERS_DIR=${MCP_OTEL_PEERS_DIR:-$ROOT/.peers}
 rc=0
 npm test -- "$@" >&2 || rc=$?
 summary=$(cat .tmp/test-summary.txt 2>/dev/null || echo "tests: did not run")
-echo "compat (Node $(node --version), OTel SDK 3.x, api $(node -p "require('@opentelemetry/api/package.json').version")): $summary"
+version() { node -p "JSON.parse(require('fs').readFileSync('node_modules/$1/package.json', 'utf8')).version"; }
+echo "compat (Node $(node --version), @opentelemetry/sdk-metrics $(version @opentelemetry/sdk-metrics), api $(version @opentelemetry/api)): $summary"
 exit $rc
