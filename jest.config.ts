@@ -2,7 +2,7 @@ import type { Config } from 'jest';
 
 // One project per package. Tests import sources directly (`@mcp-otel/*` maps to `src/`), so unit
 // tests need no build; tests that spawn processes use the built `dist/` (scripts/test.mjs builds first).
-const projects = ['packages/sdk', 'packages/instrumentation', 'packages/cli', 'examples/demo'] as const;
+const projects = ['packages/sdk', 'packages/instrumentation', 'packages/cli', 'examples/demo', 'examples/browser'] as const;
 
 const moduleNameMapper = {
   '^@mcp-otel/(sdk|instrumentation|cli)$': '<rootDir>/../../packages/$1/src/index.ts',

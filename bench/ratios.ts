@@ -79,6 +79,9 @@ export const RATIOS: readonly RatioDef[] = [
   { id: 'ratio.cmp.map', label: 'instrumentCache Map.get hit / bare Map.get', numerator: 'cmp.map.mcp-otel', denominator: 'cmp.map.bare' },
   { id: 'ratio.cmp.lru', label: 'instrumentCache lru-cache get hit / bare lru-cache get', numerator: 'cmp.lru.mcp-otel', denominator: 'cmp.lru.bare' },
   { id: 'ratio.cmp.wasm', label: 'instrumentWasm export call / bare export call', numerator: 'cmp.wasm.mcp-otel', denominator: 'cmp.wasm.bare' },
+  // Issue 15: both bundles built by esbuild in the same run.
+  { id: 'ratio.bundle.ours-vs-otel.gzip', label: 'browser bundle, minified + gzip: mcp-otel / raw OTel program', numerator: 'bundle.ours.gzip', denominator: 'bundle.otel.gzip' },
+  { id: 'ratio.bundle.ours-vs-otel.min', label: 'browser bundle, minified: mcp-otel / raw OTel program', numerator: 'bundle.ours.min', denominator: 'bundle.otel.min' },
   ...(['counter', 'histogram'] as const).flatMap((kind) => [
     { id: `ratio.heap.otel-vs-prom.${kind}`, label: `heap per ${kind} series: OTel / prom-client`, numerator: `heap.otel.${kind}`, denominator: `heap.prom.${kind}` },
     { id: `ratio.heap.mcp-otel-vs-otel.${kind}`, label: `heap per ${kind} series: mcp-otel / OTel`, numerator: `heap.mcp-otel.${kind}`, denominator: `heap.otel.${kind}` },

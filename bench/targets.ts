@@ -26,6 +26,7 @@ const NO_INSTRUMENTATION = 'the mcp-otel case of bench/cases/mcp-round-trip.ts d
 const NO_INSTRUMENTATION_V2 = 'the mcp-otel-v2 case of bench/cases/mcp-round-trip-v2.ts did not run (it needs @mcp-otel/instrumentation built and @modelcontextprotocol/server / client 2.x installed)';
 const NO_SERIES = 'the mcp-otel row of bench/cases/series-impls.ts did not run (it needs @mcp-otel/sdk built)';
 const NO_COMPONENTS = 'the cases of bench/cases/components.ts did not run (they need @mcp-otel/instrumentation and @mcp-otel/sdk built)';
+const NO_BUNDLE = 'bench/groups/bundle-size.ts did not run (it needs the browser builds: packages/*/dist/esm, built by tsc -b)';
 const NO_FOOTPRINT = 'bench/groups/footprint.ts did not run (it packs the three built packages and installs them into temp apps with npm)';
 const NO_HISTORY = 'bench/groups/history.ts did not run (it needs @mcp-otel/sdk built: startMetrics with retention, alerts and health)';
 
@@ -240,6 +241,21 @@ export const TARGETS: readonly Target[] = [
     figure: 'health.readyz.cached',
     max: 1,
     missing: NO_HISTORY,
+  },
+  {
+    group: 'bundle',
+    text: 'Issue 15: a minimal browser program (startMetrics with OTLP + instrumentMcpClient) at most the raw OTel program + 15% (minified + gzip)',
+    figure: 'ratio.bundle.ours-vs-otel.gzip',
+    max: 1.15,
+    missing: NO_BUNDLE,
+    reference: 'bundle.otel.gzip',
+  },
+  {
+    group: 'bundle',
+    text: 'Issue 15: tree-shaking: a program using only the facade pulls no exporter code',
+    figure: 'bundle.facade.exporter-modules',
+    max: 0,
+    missing: NO_BUNDLE,
   },
   {
     group: 'footprint',

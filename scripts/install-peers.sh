@@ -12,7 +12,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PEERS_DIR=${MCP_OTEL_PEERS_DIR:-$ROOT/.peers}
-ALL_PEERS=(prometheus victoria-metrics otlp-proto redis alertmanager)
+ALL_PEERS=(prometheus victoria-metrics otlp-proto redis alertmanager chromium)
 
 log() { printf 'install-peers: %s\n' "$*" >&2; }
 # die REASON: stop installing the current peer; the reason is what the skipped tests will report.
@@ -182,6 +182,44 @@ peer_alertmanager() { # Alertmanager 0.25 from the machine's Debian (bookworm), 
   cp "$dir"/root/usr/share/prometheus/alertmanager/*.tmpl "$dir/am-share/" || die "the Alertmanager templates are missing from the package"
   am_runs "$dir" || die "$dir/alertmanager does not run"
   log "$(cd "$dir" && ./alertmanager --version 2>&1 | head -n 1)"
+}
+
+# Headless Chromium for the browser tests (driven by playwright-core with executablePath; never a
+# browser download). Debian's `chromium` and the libraries this machine lacks for it (apt works
+# that out against the installed system: 25 packages, ~110 MB on a bookworm base) are unpacked
+# into $dir/root, nothing is installed system-wide; `$dir/chromium` runs it with those libraries
+# and a fontconfig that sees the system's fonts and the unpacked ones.
+chromium_runs() { local out; out=$("$1" --headless --no-sandbox --version 2>/dev/null) || return 1; [[ $out == Chromium* ]]; }
+
+peer_chromium() {
+  local dir=$PEERS_DIR/chromium
+  if chromium_runs "$dir/chromium"; then return 0; fi
+  log "installing Chromium (Debian $(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-?}")) into $dir"
+  rm -rf "$dir"
+  command -v apt-get >/dev/null || die "apt-get not found (Chromium comes from Debian packages)"
+  local plan pkgs
+  if ! plan=$(apt-get install -s --no-install-recommends chromium 2>&1); then
+    [ "$(id -u)" = 0 ] || die "apt-get cannot plan the chromium install and apt-get update needs root"
+    try apt-get -qq update || die "apt-get update failed: $TRY_ERR"
+    plan=$(apt-get install -s --no-install-recommends chromium 2>&1) || die "apt-get cannot plan the chromium install: $(printf '%s\n' "$plan" | tail -n 1)"
+  fi
+  pkgs=$(printf '%s\n' "$plan" | awk '$1=="Inst"{print $2}')
+  local binary=/usr/lib/chromium/chromium
+  if [ -n "$pkgs" ]; then
+    # shellcheck disable=SC2086 # one word per package
+    (apt_download_system "$dir" $pkgs)
+    unpack "$dir"
+    binary=$dir/root/usr/lib/chromium/chromium
+  fi
+  [ -x "$binary" ] || die "$binary missing after unpacking chromium"
+  local libs; libs=$(find "$dir/root/usr/lib" "$dir/root/lib" -type d \( -name '*-linux-gnu' -o -name pulseaudio \) 2>/dev/null | tr '\n' ':' || true)
+  mkdir -p "$dir/fontcache"
+  printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>/usr/share/fonts</dir><dir>%s/root/usr/share/fonts</dir><cachedir>%s/fontcache</cachedir></fontconfig>\n' "$dir" "$dir" > "$dir/fonts.conf"
+  printf '#!/bin/sh\n# Chromium from %s with its unpacked libraries (written by scripts/install-peers.sh).\nexport LD_LIBRARY_PATH="%s${LD_LIBRARY_PATH:-}"\nexport FONTCONFIG_FILE="%s/fonts.conf"\nexec "%s" "$@"\n' \
+    "$dir/root" "$libs" "$dir" "$binary" > "$dir/chromium"
+  chmod +x "$dir/chromium"
+  chromium_runs "$dir/chromium" || die "$dir/chromium does not run: $("$dir/chromium" --headless --no-sandbox --version 2>&1 | tail -n 1)"
+  log "$("$dir/chromium" --headless --no-sandbox --version 2>/dev/null)"
 }
 
 main() {

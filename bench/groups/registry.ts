@@ -60,6 +60,12 @@ export const GROUPS: readonly BenchGroup[] = [
     run: async (o) => (await import('./history.js')).runHistory(o),
   },
   {
+    name: 'bundle',
+    title: 'Browser bundle size (issue 15): esbuild, minified + gzip, same run',
+    noisy: false,
+    run: async () => (await import('./bundle-size.js')).runBundleSize(),
+  },
+  {
     name: 'heap',
     title: 'Retained heap per series (node --expose-gc, medians)',
     noisy: false,

@@ -26,6 +26,9 @@ export async function startDemoHttpServer(options: {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if ((req.url ?? '').split('?')[0] !== '/mcp') return reply(res, 404, 'Not found: the MCP endpoint is /mcp');
+    // Browser clients (examples/browser) call from another origin: answer CORS, preflight included.
+    for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     const sessionId = req.headers['mcp-session-id'];
     const existing = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
     if (existing !== undefined) return existing.handleRequest(req, res);
@@ -65,6 +68,15 @@ export async function startDemoHttpServer(options: {
     },
   };
 }
+
+/** CORS for the MCP endpoint: any origin, the Streamable HTTP headers, the session id readable. */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-headers': 'content-type, accept, authorization, mcp-session-id, mcp-protocol-version, last-event-id',
+  'access-control-expose-headers': 'mcp-session-id, mcp-protocol-version',
+  'access-control-max-age': '600',
+} as const;
 
 function reply(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain' }).end(text + '\n');

@@ -1,6 +1,6 @@
 import { createNoopMeter } from '@opentelemetry/api';
 import type { MeterProvider } from '@opentelemetry/api';
-import { disabledAlerts } from './alerts/alerts-api.js';
+import type { AlertsApi } from './alerts/alerts-api.js';
 import { systemClock } from './clock/clock.js';
 import type { ResolvedConfig } from './config/resolved-config.js';
 import { createHealth } from './health/create-health.js';
@@ -14,9 +14,10 @@ const noopMeterProvider: MeterProvider = { getMeter: () => createNoopMeter() };
 /**
  * The handle of a disabled SDK (`enabled: false` or `OTEL_SDK_DISABLED=true`): same shape, records
  * nothing, opens nothing, registers nothing. Registered health checks still run when asked
- * (`handle.health.check()`); there is no history and no alert.
+ * (`handle.health.check()`); there is no history and no alert. `alerts` is the platform's
+ * `handle.alerts` without rules (Node: `disabledAlerts(config)`, which can still render the rules).
  */
-export function createNoopHandle(config: ResolvedConfig, problems: readonly MetricsProblem[] = []): MetricsHandle {
+export function createNoopHandle(config: ResolvedConfig, problems: readonly MetricsProblem[], alerts: AlertsApi): MetricsHandle {
   return Object.assign(createMetricsFacade(noopMeterProvider), {
     meterProvider: noopMeterProvider,
     config,
@@ -27,6 +28,6 @@ export function createNoopHandle(config: ResolvedConfig, problems: readonly Metr
     shutdown: () => Promise.resolve(),
     health: createHealth({ ...config.health, enabled: false }, { clock: systemClock, meterProvider: noopMeterProvider, exporters: [], collect: undefined }).api,
     history: DISABLED_HISTORY,
-    alerts: disabledAlerts(config),
+    alerts,
   });
 }

@@ -12,6 +12,7 @@ import { getFacadeProvider, setFacadeProvider } from './facade/provider-registry
 import { settleWithin } from './lifecycle/settle-within.js';
 import type { MetricsEndpoints, MetricsHandle } from './metrics-handle.js';
 import { createNoopHandle } from './noop-handle.js';
+import { disabledAlerts } from './alerts/alerts-api.js';
 import { resolveConfigLeniently } from './platform/node/node-config.js';
 import { buildNodePipeline, type PrometheusHttpEndpoint } from './platform/node/node-pipeline.js';
 import { needsHistoryReader } from './config/observability-normalize.js';
@@ -23,8 +24,8 @@ import { createObservability } from './platform/node/start-observability.js';
 import type { Observability } from './platform/node/start-observability.js';
 import { ListenError, startTelemetryServer } from './platform/node/telemetry-server.js';
 import type { TelemetryServer } from './platform/node/telemetry-server.js';
-import { isGlobalMeterProviderRegistered } from './report/global-meter-provider.js';
-import { configProblem, globalProblem, listenProblem } from './report/problems.js';
+import { registerGlobal } from './report/global-meter-provider.js';
+import { configProblem, countByKind, listenProblem } from './report/problems.js';
 import type { MetricsProblem } from './report/problems.js';
 import { createReporter } from './report/reporter.js';
 import type { Reporter } from './report/reporter.js';
@@ -77,7 +78,7 @@ export async function startMetrics(config?: MetricsConfig, sources: ConfigSource
     reporter.warn(problem.message);
   };
   issues.map(configProblem).forEach(report);
-  if (!resolved.enabled) return createNoopHandle(resolved, problems);
+  if (!resolved.enabled) return createNoopHandle(resolved, problems, disabledAlerts(resolved));
 
   // The history (and the transport health check) collect a pull reader of their own, as a scrape would.
   const withHistory = needsHistoryReader(resolved);
@@ -178,16 +179,6 @@ async function startServers(
   return { servers, endpoints };
 }
 
-function countByKind(problems: readonly MetricsProblem[]): Map<string, number> {
-  const counts = new Map<string, number>([
-    ['config', 0],
-    ['listen', 0],
-    ['global', 0],
-  ]);
-  for (const problem of problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
-  return counts;
-}
-
 function reportLateShutdown(pipeline: MetricsPipeline<PrometheusHttpEndpoint>, deadlineMs: number, reporter: Reporter): void {
   const stuck = pipeline.readers.push.filter((push) => push.exporter.status().exporting > 0);
   for (const push of stuck) push.exporter.abandon();
@@ -197,13 +188,6 @@ function reportLateShutdown(pipeline: MetricsPipeline<PrometheusHttpEndpoint>, d
     `shutdown did not finish within ${formatMs(deadlineMs)}: ${which} still had not answered, and were left behind ` +
       '(values recorded since their last successful export may be lost). Fix: check that the receiver is reachable, or raise shutdownTimeout (MCP_OTEL_SHUTDOWN_TIMEOUT).',
   );
-}
-
-/** Registers `provider` globally unless one already is (asked first: OTel's refusal logs a stack trace). */
-function registerGlobal(provider: ApiMeterProvider, report: (problem: MetricsProblem) => void): boolean {
-  if (!isGlobalMeterProviderRegistered() && otelMetrics.setGlobalMeterProvider(provider)) return true;
-  report(globalProblem());
-  return false;
 }
 
 function installDiagLogger(level: string | undefined): void {

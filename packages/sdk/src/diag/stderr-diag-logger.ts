@@ -2,6 +2,7 @@ import { DiagLogLevel } from '@opentelemetry/api';
 import type { DiagLogger } from '@opentelemetry/api';
 import { redactText } from '../redact/redact-text.js';
 import { redactValue } from '../redact/redact-value.js';
+import { writeStderr } from './write-stderr.js';
 
 /**
  * A diag logger that writes to stderr only. OTel's `DiagConsoleLogger` sends `info`/`debug` to
@@ -10,7 +11,7 @@ import { redactValue } from '../redact/redact-value.js';
  * `authorization`, `*token*`, ...), text by pattern (URL userinfo, `Bearer …`) and by the secret
  * values of the resolved configs, since OTel and Node compose much of this text.
  */
-export function createStderrDiagLogger(write: (line: string) => void = defaultWrite): DiagLogger {
+export function createStderrDiagLogger(write: (line: string) => void = writeStderr): DiagLogger {
   const log = (level: string) => (message: string, ...args: unknown[]) => {
     const rest = args.length === 0 ? '' : ' ' + args.map(formatArg).join(' ');
     write(redactText(`[mcp-otel] ${level} ${String(message)}${rest}`) + '\n');
@@ -26,12 +27,6 @@ function formatArg(arg: unknown): string {
   } catch {
     return String(arg);
   }
-}
-
-function defaultWrite(line: string): void {
-  // `process` is absent in browsers; there the console is the only sink and stdout is not a wire.
-  if (typeof process !== 'undefined' && typeof process.stderr?.write === 'function') process.stderr.write(line);
-  else console.error(line.trimEnd());
 }
 
 const LEVELS = {

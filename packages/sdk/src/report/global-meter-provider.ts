@@ -1,3 +1,8 @@
+import { metrics as otelMetrics } from '@opentelemetry/api';
+import type { MeterProvider } from '@opentelemetry/api';
+import { globalProblem } from './problems.js';
+import type { MetricsProblem } from './problems.js';
+
 /**
  * Whether some MeterProvider is already registered with the OTel API (`metrics.setGlobalMeterProvider`).
  *
@@ -10,4 +15,11 @@
 export function isGlobalMeterProviderRegistered(): boolean {
   const registry = (globalThis as Record<symbol, { metrics?: unknown } | undefined>)[Symbol.for('opentelemetry.js.api.1')];
   return registry?.metrics !== undefined;
+}
+
+/** Registers `provider` globally unless one already is (asked first: OTel's refusal logs a stack trace). */
+export function registerGlobal(provider: MeterProvider, report: (problem: MetricsProblem) => void): boolean {
+  if (!isGlobalMeterProviderRegistered() && otelMetrics.setGlobalMeterProvider(provider)) return true;
+  report(globalProblem());
+  return false;
 }

@@ -42,3 +42,14 @@ export function globalProblem(): MetricsProblem {
       'registerGlobal: false and use handle.meterProvider.',
   };
 }
+
+/** How many problems of each kind, every kind present (the `mcp_otel.sdk.problems` gauge). */
+export function countByKind(problems: readonly MetricsProblem[]): Map<string, number> {
+  const counts = new Map<string, number>([
+    ['config', 0],
+    ['listen', 0],
+    ['global', 0],
+  ]);
+  for (const problem of problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
+  return counts;
+}

@@ -44,7 +44,7 @@ export function entryExports(file: string): Set<string> {
   return names;
 }
 
-const ENTRIES = ['sdk/src/index.ts', 'sdk/src/portable.ts', 'instrumentation/src/index.ts', 'cli/src/index.ts'].map((entry) => path.join(ROOT, 'packages', entry));
+const ENTRIES = ['sdk/src/index.ts', 'sdk/src/portable.ts', 'sdk/src/browser.ts', 'instrumentation/src/index.ts', 'cli/src/index.ts'].map((entry) => path.join(ROOT, 'packages', entry));
 
 /**
  * Every `@example` of the TSDoc of a public export (a declaration whose name a package entry

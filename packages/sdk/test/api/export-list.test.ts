@@ -23,26 +23,33 @@ function exportsOf(entry: string): string[] {
   return names.sort();
 }
 
-/** The names docs/api.md lists for @mcp-otel/sdk: every identifier in backticks opening a table cell, and whether it is Node-only. */
-function documented(): { node: string[]; portable: string[] } {
+/**
+ * The names docs/api.md lists for @mcp-otel/sdk: every identifier in backticks opening a table
+ * cell, and in which entries: **(Node)** only the Node one, **(Node, browser)** also the browser
+ * one, neither mark all three.
+ */
+function documented(): { node: string[]; portable: string[]; browser: string[] } {
   const text = readFileSync(path.join(ROOT, 'docs/api.md'), 'utf8');
   const section = text.slice(text.indexOf('## `@mcp-otel/sdk`'), text.indexOf('## `@mcp-otel/instrumentation`'));
   const node: string[] = [];
   const portable: string[] = [];
+  const browser: string[] = [];
   for (const row of section.split('\n').filter((line) => line.startsWith('| `'))) {
     const [first, kind] = row.split(' | ');
     const names = [...first!.matchAll(/`([A-Za-z_$][\w$]*)/g)].map((match) => match[1]!);
     node.push(...names);
-    if (!kind!.includes('(Node)')) portable.push(...names);
+    if (!kind!.includes('**(Node')) portable.push(...names);
+    if (!kind!.includes('**(Node)**')) browser.push(...names);
   }
-  return { node: node.sort(), portable: portable.sort() };
+  return { node: node.sort(), portable: portable.sort(), browser: browser.sort() };
 }
 
 describe('the public API of @mcp-otel/sdk', () => {
-  it('is exactly what docs/api.md lists, for the Node entry and the portable entry', () => {
+  it('is exactly what docs/api.md lists, for the Node, portable and browser entries', () => {
     const docs = documented();
     expect(exportsOf('index.ts')).toEqual(docs.node);
     expect(exportsOf('portable.ts')).toEqual(docs.portable);
+    expect(exportsOf('browser.ts')).toEqual(docs.browser);
   });
 
   it('keeps its internals out (no plan, storages, producers, meter wrapper or collect transform)', () => {

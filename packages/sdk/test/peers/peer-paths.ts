@@ -8,7 +8,7 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export const PEERS_DIR = process.env.MCP_OTEL_PEERS_DIR ?? path.join(REPO_ROOT, '.peers');
 
 /** The peers `scripts/install-peers.sh` knows, by the names it uses. */
-export type PeerName = 'prometheus' | 'victoria-metrics' | 'otlp-proto' | 'redis' | 'alertmanager';
+export type PeerName = 'prometheus' | 'victoria-metrics' | 'otlp-proto' | 'redis' | 'alertmanager' | 'chromium';
 
 /** Paths of the installed peer binaries and files (the layout `dpkg -x` leaves). */
 export const peerPaths = {
@@ -23,6 +23,8 @@ export const peerPaths = {
   /** The Alertmanager binary patched to read its templates from `./am-share`: run it with this folder as cwd. */
   alertmanagerDir: path.join(PEERS_DIR, 'alertmanager'),
   alertmanager: path.join(PEERS_DIR, 'alertmanager/alertmanager'),
+  /** Debian's Chromium, run through the wrapper that points it at its unpacked libraries. */
+  chromium: path.join(PEERS_DIR, 'chromium/chromium'),
 } as const;
 
 const requiredFiles: Record<PeerName, string[]> = {
@@ -31,6 +33,7 @@ const requiredFiles: Record<PeerName, string[]> = {
   'otlp-proto': [path.join(peerPaths.otlpProtoRoot, 'opentelemetry/proto/collector/metrics/v1/metrics_service.proto')],
   redis: [peerPaths.redisServer],
   alertmanager: [peerPaths.alertmanager, path.join(peerPaths.alertmanagerDir, 'am-share/default.tmpl')],
+  chromium: [peerPaths.chromium],
 };
 
 /**

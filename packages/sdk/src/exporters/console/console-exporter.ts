@@ -3,6 +3,7 @@ import type { ExportResult } from '@opentelemetry/core';
 import { AggregationTemporality } from '@opentelemetry/sdk-metrics';
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ResolvedConsoleExporter } from '../../config/resolved-config.js';
+import { writeStderr } from '../../diag/write-stderr.js';
 import { formatConsoleJson, formatConsoleTable } from './format-console.js';
 
 /** Where console output goes; stderr by default, because stdout is the MCP stdio wire. */
@@ -46,9 +47,4 @@ export class ConsoleExporter implements PushMetricExporter {
     this.shutdownCalled = true;
     return Promise.resolve();
   }
-}
-
-function writeStderr(text: string): void {
-  if (typeof process !== 'undefined' && typeof process.stderr?.write === 'function') process.stderr.write(text);
-  else console.error(text.trimEnd());
 }

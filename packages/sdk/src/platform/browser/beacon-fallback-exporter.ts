@@ -1,0 +1,66 @@
+import { ExportResultCode } from '@opentelemetry/core';
+import type { ExportResult } from '@opentelemetry/core';
+import { JsonMetricsSerializer, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
+import type { AggregationTemporality, InstrumentType, PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import type { ResolvedOtlpExporter } from '../../config/resolved-config.js';
+import type { PageState } from './page-lifecycle.js';
+
+/** What browsers let a keepalive fetch carry (64 KiB for all pending ones; OTel's transport keeps 60 KiB). */
+const KEEPALIVE_BYTES = 60 * 1024;
+
+/** `navigator.sendBeacon`, or `undefined` where there is none (workers have it too; Node does not). */
+export type BeaconSender = (url: string, body: Blob) => boolean;
+
+function defaultBeacon(): BeaconSender | undefined {
+  const navigator = (globalThis as { navigator?: { sendBeacon?: BeaconSender } }).navigator;
+  return typeof navigator?.sendBeacon === 'function' ? (url, body) => navigator.sendBeacon!(url, body) : undefined;
+}
+
+function fetchCanFinish(bytes: number): boolean {
+  const request = (globalThis as { Request?: { prototype: object } }).Request;
+  return typeof globalThis.fetch === 'function' && request !== undefined && 'keepalive' in request.prototype && bytes <= KEEPALIVE_BYTES;
+}
+
+/**
+ * OTel's OTLP exporter, plus one thing for the last export of a page: while the page is going
+ * away, a batch that a keepalive `fetch` cannot carry (no `fetch`, no keepalive support, or over
+ * the keepalive budget) goes out with `navigator.sendBeacon`, serialized by OTel's own serializer.
+ * A beacon carries no custom headers, so with `headers` configured OTel's exporter is used as is.
+ * Everything else (serialization, retries, keepalive, timeouts) is OTel's.
+ */
+export class BeaconFallbackExporter implements PushMetricExporter {
+  constructor(
+    private readonly inner: PushMetricExporter,
+    private readonly config: ResolvedOtlpExporter,
+    private readonly page: PageState,
+    private readonly beacon: BeaconSender | undefined = defaultBeacon(),
+  ) {}
+
+  export(metrics: ResourceMetrics, resultCallback: (result: ExportResult) => void): void {
+    if (!this.page.hiding || this.beacon === undefined || Object.keys(this.config.headers).length > 0) return this.inner.export(metrics, resultCallback);
+    const json = this.config.protocol === 'http/json';
+    const body = (json ? JsonMetricsSerializer : ProtobufMetricsSerializer).serializeRequest(metrics);
+    if (body === undefined || fetchCanFinish(body.byteLength)) return this.inner.export(metrics, resultCallback);
+    const type = json ? 'application/json' : 'application/x-protobuf';
+    let sent = false;
+    try {
+      sent = this.beacon(this.config.endpoint, new Blob([body as Uint8Array<ArrayBuffer>], { type }));
+    } catch {
+      sent = false;
+    }
+    if (sent) resultCallback({ code: ExportResultCode.SUCCESS });
+    else this.inner.export(metrics, resultCallback);
+  }
+
+  selectAggregationTemporality(instrumentType: InstrumentType): AggregationTemporality {
+    return this.inner.selectAggregationTemporality!(instrumentType);
+  }
+
+  forceFlush(): Promise<void> {
+    return this.inner.forceFlush();
+  }
+
+  shutdown(): Promise<void> {
+    return this.inner.shutdown();
+  }
+}
