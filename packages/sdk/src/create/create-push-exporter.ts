@@ -2,7 +2,7 @@ import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import { formatMs } from '../config/duration.js';
 import type { ResolvedExporter } from '../config/resolved-config.js';
 import { ConsoleExporter } from '../exporters/console/console-exporter.js';
-import { createOtlpExporter, type OtlpTransportOptions } from '../exporters/otlp/create-otlp-exporter.js';
+import { createOtlpExporter } from '../exporters/otlp/create-otlp-exporter.js';
 import { otlpFix } from '../exporters/otlp/otlp-failure-fix.js';
 import { ObservedExporter } from '../report/observed-exporter.js';
 import type { ObservedExporterIdentity } from '../report/observed-exporter.js';
@@ -56,18 +56,17 @@ export function createPushExporter(described: DescribedExporter, reporter: Repor
 }
 
 /**
- * The OTLP exporter, with `transport` from the platform (Node: releasable agents) and its way of
- * making the exporter (Node: one that reads no `process.env`).
+ * The OTLP exporter, made the platform's way (Node: one that reads no `process.env`, over
+ * releasable agents, which `abandon` lets go of).
  */
 export function describeOtlp(
   config: Extract<ResolvedPushExporter, { type: 'otlp' }>,
-  transport: OtlpTransportOptions = {},
-  abandon?: () => void,
   create: typeof createOtlpExporter = createOtlpExporter,
+  abandon?: () => void,
 ): DescribedExporter {
   const type = config.protocol === 'http/json' ? 'otlp_http_json_metric_exporter' : 'otlp_http_metric_exporter';
   const identity = { ...component(type), label: 'otlp exporter', target: displayUrl(config.endpoint), fix: otlpFix };
-  return { exporter: create(config, transport), identity, timeoutMs: config.timeoutMs, ...(abandon && { abandon }) };
+  return { exporter: create(config), identity, timeoutMs: config.timeoutMs, ...(abandon && { abandon }) };
 }
 
 /** The exporters that run on any JavaScript platform: OTLP over HTTP and the console. */

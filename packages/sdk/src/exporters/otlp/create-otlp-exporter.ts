@@ -2,14 +2,7 @@ import { AggregationTemporalityPreference, OTLPMetricExporter as OtlpJsonExporte
 import { OTLPMetricExporter as OtlpProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { CompressionAlgorithm } from '@opentelemetry/otlp-exporter-base';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
-import type { Agent } from 'node:http';
 import type { ResolvedOtlpExporter } from '../../config/resolved-config.js';
-
-/** How the exporter reaches the receiver; production passes `ReleasableAgents.factory`. */
-export interface OtlpTransportOptions {
-  /** Makes the HTTP(S) agent for a protocol (`http:` or `https:`). @default OTel's keep-alive agent */
-  agentFactory?: (protocol: string) => Promise<Agent> | Agent;
-}
 
 const TEMPORALITY = {
   cumulative: AggregationTemporalityPreference.CUMULATIVE,
@@ -25,9 +18,8 @@ const TEMPORALITY = {
  * the documented precedence.
  * Failed exports are retried and reported by OTel itself; they never reject into the host.
  */
-export function createOtlpExporter(config: ResolvedOtlpExporter, transport: OtlpTransportOptions = {}): PushMetricExporter {
+export function createOtlpExporter(config: ResolvedOtlpExporter): PushMetricExporter {
   const options = {
-    ...(transport.agentFactory === undefined ? {} : { httpAgentOptions: transport.agentFactory }),
     url: config.endpoint,
     headers: config.headers,
     timeoutMillis: config.timeoutMs,

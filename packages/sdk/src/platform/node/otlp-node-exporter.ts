@@ -3,7 +3,7 @@ import { createOtlpHttpExportDelegate, httpAgentFactoryFromOptions } from '@open
 import { JsonMetricsSerializer, MetricsExporterMetricsHelper, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { ResolvedOtlpExporter } from '../../config/resolved-config.js';
-import type { OtlpTransportOptions } from '../../exporters/otlp/create-otlp-exporter.js';
+import type { Agent } from 'node:http';
 
 const TEMPORALITY = {
   cumulative: AggregationTemporalityPreference.CUMULATIVE,
@@ -17,6 +17,12 @@ const CONTENT_TYPE = { 'http/protobuf': 'application/x-protobuf', 'http/json': '
 const CONCURRENCY_LIMIT = 30;
 /** The component type OTel's exporter gives its own self-observability metrics. */
 const COMPONENT_TYPE = 'otlp_http_metric_exporter';
+
+/** How the exporter reaches the receiver; production passes `ReleasableAgents.factory`. */
+export interface OtlpTransportOptions {
+  /** Makes the HTTP(S) agent for a protocol (`http:` or `https:`). @default OTel's keep-alive agent */
+  agentFactory?: (protocol: string) => Promise<Agent> | Agent;
+}
 
 /**
  * OTel's OTLP/HTTP metric exporter on Node, with the resolved config as its only source. OTel's `OTLPMetricExporter` constructor merges `process.env` into every option
