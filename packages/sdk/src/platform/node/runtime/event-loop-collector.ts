@@ -33,19 +33,18 @@ export function eventLoopCollector(meter: Meter, options: RuntimeCollectorOption
   histogram.enable();
   const delay = new RuntimeWindow<Delay | undefined>(
     () => {
-      // Fewer than a few samples say nothing yet (the contrib package waits for 5 too).
-      const snapshot =
-        histogram.count < 5
-          ? undefined
-          : {
-              min: seconds(histogram.min),
-              max: seconds(histogram.max),
-              mean: seconds(histogram.mean),
-              stddev: seconds(histogram.stddev),
-              p50: seconds(histogram.percentile(50)),
-              p90: seconds(histogram.percentile(90)),
-              p99: seconds(histogram.percentile(99)),
-            };
+      // Fewer than a few samples say nothing yet (the contrib package waits for 5 too); they are
+      // kept for the next collection rather than reset away.
+      if (histogram.count < 5) return undefined;
+      const snapshot = {
+        min: seconds(histogram.min),
+        max: seconds(histogram.max),
+        mean: seconds(histogram.mean),
+        stddev: seconds(histogram.stddev),
+        p50: seconds(histogram.percentile(50)),
+        p90: seconds(histogram.percentile(90)),
+        p99: seconds(histogram.percentile(99)),
+      };
       histogram.reset();
       return snapshot;
     },

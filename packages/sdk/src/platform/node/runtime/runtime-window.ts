@@ -13,9 +13,14 @@ export class RuntimeWindow<T> {
     private readonly minWindowMs: number,
   ) {}
 
+  /** `take` answers `undefined` when nothing was measured yet: that starts no window, the next call asks again. */
   current(): T {
     const at = this.now();
-    if (this.last === undefined || at - this.last.at >= this.minWindowMs) this.last = { at, value: this.take() };
+    if (this.last === undefined || at - this.last.at >= this.minWindowMs) {
+      const value = this.take();
+      if (value === undefined) return value;
+      this.last = { at, value };
+    }
     return this.last.value;
   }
 }
