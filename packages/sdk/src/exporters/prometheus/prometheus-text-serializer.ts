@@ -8,7 +8,7 @@ import { escapeHelpText, formatLabels, formatSampleValue, joinLabels, LabelNameC
 
 /**
  * Options of {@link PrometheusTextSerializer}. With `withoutUnits: true` it prints what OTel's
- * `PrometheusExporter` (0.223) serves; by default it names metrics as the OTel specification and
+ * `PrometheusExporter` (0.301) serves; by default it names metrics as the OTel specification and
  * Prometheus' OTLP translation do.
  */
 export interface PrometheusTextSerializerOptions {
@@ -45,7 +45,8 @@ const NO_REGISTERED_METRICS = '# no registered metrics\n';
  * `_count`, `_sum`, cumulative `_bucket{le}`. Metric names carry unit and type suffixes as
  * Prometheus' OTLP translation writes them (`prometheus-metric-name.ts`); with `withoutUnits: true`
  * the text is line for line what `PrometheusSerializer` of `@opentelemetry/exporter-prometheus`
- * 0.223 prints with the same options, but for the line feed that OTel omits after
+ * 0.301 prints with the same options (0.223 too, but for same-named metrics, which 0.223 prints as
+ * two families and 0.301 and we as one), but for the line feed that OTel omits after
  * `# no registered metrics`. It is about ten times faster, and works in chunks, so that a server can
  * yield to the event loop in between.
  * No I/O (but for one `diag` warning about metrics it cannot serve), no clock; one instance can
