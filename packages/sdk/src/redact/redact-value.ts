@@ -83,7 +83,7 @@ function redactHeaders(value: unknown): unknown {
   return copy;
 }
 
-/** `https://hooks.slack.com/services/T0/B0/XXXX` → `https://hooks.slack.com/[REDACTED]`. */
+/** `https://hooks.slack.com/services/T0/B0/abc123` → `https://hooks.slack.com/[REDACTED]`. */
 function webhookOrigin(url: string): string {
   try {
     const parsed = new URL(url);
