@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AlertRule } from '../alerts/alert-rule-types.js';
 import type { AlertCallback } from '../alerts/notify/callback-channel.js';
-import { duration, expecting, httpUrl, integer, matching, nonEmptyString, oneOf, rate, record } from './schema-fields.js';
+import { described, duration, expecting, httpUrl, integer, matching, nonEmptyString, oneOf, optional, rate, record } from './schema-fields.js';
 import type { DurationInput } from './types.js';
 
 /** Writes each notification to stderr, one line per alert. */
@@ -114,14 +114,14 @@ const attributeMatcher = z.union(
 );
 const selectorFields = {
   metric: nonEmptyString('an OTel metric name, e.g. "mcp.server.operation.duration"'),
-  attributes: record('an object of attribute keys to matchers', 'a non-empty attribute key', undefined, attributeMatcher).optional(),
-  scope: nonEmptyString('a meter (scope) name').optional(),
-  unit: z.string(expecting('an OTel unit, e.g. "s"')).optional(),
+  attributes: optional(record('an object of attribute keys to matchers', 'a non-empty attribute key', undefined, attributeMatcher)),
+  scope: optional(nonEmptyString('a meter (scope) name')),
+  unit: optional(z.string(expecting('an OTel unit, e.g. "s"'))),
 };
-const counterSelectorFields = { ...selectorFields, field: oneOf(['count', 'sum']).optional() };
-const conditionFields = { op: oneOf(['>', '>=', '<', '<=', '==', '!=']).optional(), threshold: z.number(expecting('a number')) };
-const groupingFields = { by: z.array(nonEmptyString('an attribute key'), expecting('an array of attribute keys')).optional() };
-const aggregate = oneOf(['sum', 'min', 'max', 'avg', 'count']).optional();
+const counterSelectorFields = { ...selectorFields, field: optional(oneOf(['count', 'sum'])) };
+const conditionFields = { op: optional(oneOf(['>', '>=', '<', '<=', '==', '!='])), threshold: z.number(expecting('a number')) };
+const groupingFields = { by: optional(z.array(nonEmptyString('an attribute key'), expecting('an array of attribute keys'))) };
+const aggregate = optional(oneOf(['sum', 'min', 'max', 'avg', 'count']));
 const window = duration(1);
 const counterSelector = z.strictObject(counterSelectorFields, expecting('a selector like { "metric": "http.requests" }'));
 
@@ -133,29 +133,30 @@ const expressionSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('ratio'), numerator: counterSelector, denominator: counterSelector, window, ...conditionFields, ...groupingFields }),
     z.strictObject({ type: z.literal('quantile'), ...selectorFields, quantile: rate(), window, ...conditionFields, ...groupingFields }),
     z.strictObject({ type: z.literal(['avg_over_time', 'max_over_time']), ...selectorFields, window, aggregate, ...conditionFields, ...groupingFields }),
-    z.strictObject({ type: z.literal('absent'), ...selectorFields, window: window.optional(), kind: oneOf(['counter', 'updowncounter', 'gauge', 'histogram']).optional() }),
+    z.strictObject({ type: z.literal('absent'), ...selectorFields, window: optional(window), kind: optional(oneOf(['counter', 'updowncounter', 'gauge', 'histogram'])) }),
   ],
   expecting('an expression like { "type": "rate", "metric": "...", "window": "5m", "threshold": 1 }'),
 );
 
 const labelMap = record('an object of label names to values', LABEL_NAME_EXPECTED, LABEL_NAME, z.string(expecting('a string')));
 
-export const alertRuleSchema = z
-  .strictObject(
+export const alertRuleSchema = described(
+  z.strictObject(
     {
       name: matching(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'an alert name (letters, digits, _ and :, not starting with a digit)'),
       expr: expressionSchema,
-      for: duration(0).optional().meta({ description: 'How long the expression must hold before the alert fires.', default: 0 }),
-      keepFiringFor: duration(0).optional().meta({ description: 'How long a firing alert keeps firing after the expression stopped holding.', default: 0 }),
+      for: optional(duration(0), { description: 'How long the expression must hold before the alert fires.', default: 0 }),
+      keepFiringFor: optional(duration(0), { description: 'How long a firing alert keeps firing after the expression stopped holding.', default: 0 }),
       severity: nonEmptyString('a severity, e.g. "critical", "warning" or "info"'),
-      labels: labelMap.optional(),
-      annotations: labelMap.optional(),
+      labels: optional(labelMap),
+      annotations: optional(labelMap),
     },
     expecting('an alert rule like { "name": "HighErrorRate", "expr": { ... }, "severity": "warning" }'),
-  )
-  .meta({ title: 'Alert rule' });
+  ),
+  { title: 'Alert rule' },
+);
 
-const notifierName = nonEmptyString('a channel name').optional();
+const notifierName = optional(nonEmptyString('a channel name'));
 const notifierSchema = z.discriminatedUnion(
   'type',
   [
@@ -164,44 +165,53 @@ const notifierSchema = z.discriminatedUnion(
       type: z.literal('webhook'),
       name: notifierName,
       url: httpUrl('https://hooks.example.com/alerts'),
-      headers: headers.optional(),
-      timeout: duration(0, true).optional(),
-      retries: integer(0, 10).optional(),
-      backoff: duration(0).optional(),
-      secret: nonEmptyString('a non-empty secret').optional(),
-      signatureHeader: matching(HEADER_NAME, 'an HTTP header name').optional(),
+      headers: optional(headers),
+      timeout: optional(duration(0, true)),
+      retries: optional(integer(0, 10)),
+      backoff: optional(duration(0)),
+      secret: optional(nonEmptyString('a non-empty secret')),
+      signatureHeader: optional(matching(HEADER_NAME, 'an HTTP header name')),
     }),
-    z.strictObject({ type: z.literal('alertmanager'), name: notifierName, url: httpUrl('http://127.0.0.1:9093'), headers: headers.optional(), timeout: duration(0, true).optional() }),
+    z.strictObject({ type: z.literal('alertmanager'), name: notifierName, url: httpUrl('http://127.0.0.1:9093'), headers: optional(headers), timeout: optional(duration(0, true)) }),
     z.strictObject({
       type: z.literal('callback'),
       name: notifierName,
-      callback: z.custom<AlertCallback>((value) => typeof value === 'function', expecting('a function (notification) => void')).meta({ description: 'A function (config object only).' }),
-      timeout: duration(0, true).optional(),
+      callback: described(
+        z.custom<AlertCallback>((value) => typeof value === 'function', expecting('a function (notification) => void')),
+        { description: 'A function (config object only).' },
+      ),
+      timeout: optional(duration(0, true)),
     }),
   ],
   expecting('a notifier like { "type": "console" }'),
 );
 
-export const alertsConfigSchema = z
-  .strictObject(
+export const alertsConfigSchema = described(
+  z.strictObject(
     {
       rules: z.array(alertRuleSchema, expecting('an array of alert rules')),
-      evaluationInterval: duration(100).optional().meta({ description: 'How often rules are evaluated. Default: the history resolution.' }),
-      notify: z.array(notifierSchema, expecting('an array of notifiers, e.g. [{ "type": "console" }]')).optional().meta({ description: 'Where notifications go.', default: [{ type: 'console' }] }),
-      group: z
-        .strictObject(
+      evaluationInterval: optional(duration(100), { description: 'How often rules are evaluated. Default: the history resolution.' }),
+      notify: optional(z.array(notifierSchema, expecting('an array of notifiers, e.g. [{ "type": "console" }]')), {
+        description: 'Where notifications go.',
+        default: [{ type: 'console' }],
+      }),
+      group: optional(
+        z.strictObject(
           {
-            by: z.array(z.union([matching(LABEL_NAME, LABEL_NAME_EXPECTED), z.literal('...')], expecting(`${LABEL_NAME_EXPECTED}, or "..."`)), expecting('an array of label names')).optional(),
-            wait: duration(0).optional(),
-            interval: duration(1).optional(),
-            repeatInterval: duration(1).optional(),
+            by: optional(
+              z.array(z.union([matching(LABEL_NAME, LABEL_NAME_EXPECTED), z.literal('...')], expecting(`${LABEL_NAME_EXPECTED}, or "..."`)), expecting('an array of label names')),
+            ),
+            wait: optional(duration(0)),
+            interval: optional(duration(1)),
+            repeatInterval: optional(duration(1)),
           },
           expecting('an object like { "by": ["alertname"], "interval": "1m" }'),
-        )
-        .optional(),
-      resendDelay: duration(1).optional().meta({ description: 'How often firing alerts are sent again to Alertmanager channels.', default: '1m' }),
-      externalUrl: z.string(expecting('a URL')).optional(),
+        ),
+      ),
+      resendDelay: optional(duration(1), { description: 'How often firing alerts are sent again to Alertmanager channels.', default: '1m' }),
+      externalUrl: optional(z.string(expecting('a URL'))),
     },
     expecting('an object like { "rules": [ ... ] }'),
-  )
-  .meta({ title: 'Alerts', description: 'Alert rules over the history, and where their notifications go.' });
+  ),
+  { title: 'Alerts', description: 'Alert rules over the history, and where their notifications go.' },
+);

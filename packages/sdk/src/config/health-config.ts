@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DurationInput } from './types.js';
 import { durationToMs } from './duration.js';
-import { duration, flag, integer, nonEmptyString, rate, expecting } from './schema-fields.js';
+import { described, duration, expecting, flag, integer, nonEmptyString, optional, rate } from './schema-fields.js';
 
 /** One built-in health check: on or off, and whether it counts for `/readyz`. */
 export interface HealthCheckSwitch {
@@ -83,35 +83,42 @@ export interface ResolvedHealth {
 export const HEALTH_DEFAULTS = { host: '127.0.0.1', cacheMs: 5_000, timeoutMs: 2_000, eventLoopLimitMs: 500, heapLimit: 0.9, exporterIntervals: 3 } as const;
 
 const switchFields = {
-  enabled: flag().optional().meta({ description: 'Run this check.', default: true }),
-  critical: flag().optional().meta({ description: 'An unhealthy critical check fails /readyz; a non-critical one degrades /health.', default: false }),
+  enabled: optional(flag(), { description: 'Run this check.', default: true }),
+  critical: optional(flag(), { description: 'An unhealthy critical check fails /readyz; a non-critical one degrades /health.', default: false }),
 };
 
-export const healthConfigSchema = z
-  .strictObject(
+export const healthConfigSchema = described(
+  z.strictObject(
     {
-      enabled: flag().optional().meta({ description: 'false serves no health endpoints and runs no built-in checks.', default: true }),
-      host: nonEmptyString().optional().meta({ description: 'Interface of the own health server (with port; env MCP_OTEL_HEALTH_HOST).', default: HEALTH_DEFAULTS.host }),
-      port: integer(0, 65535).optional().meta({ description: 'Port of an own health server; 0 picks a free one. Default: served beside /metrics (env MCP_OTEL_HEALTH_PORT).' }),
-      cacheInterval: duration(0).optional().meta({ description: 'How long a check result is reused.', default: '5s' }),
-      timeout: duration(0, true).optional().meta({ description: 'How long a check may take before it counts as unhealthy.', default: '2s' }),
-      exporters: z
-        .strictObject({ ...switchFields, maxAge: duration(1).optional().meta({ description: 'A push exporter must have succeeded within this time. Default: three collection intervals.' }) }, expecting('an object like { "critical": false }'))
-        .optional()
-        .meta({ description: 'Each exporter succeeded recently.' }),
-      eventLoopDelay: z
-        .strictObject({ ...switchFields, limit: duration(1).optional().meta({ description: 'Most event-loop delay (p99) that is healthy.', default: '500ms' }) }, expecting('an object like { "limit": "500ms" }'))
-        .optional()
-        .meta({ description: 'Event-loop delay p99 under a limit.' }),
-      heap: z
-        .strictObject({ ...switchFields, limit: rate().optional().meta({ description: "Most heap used, as a fraction of V8's heap size limit.", default: HEALTH_DEFAULTS.heapLimit }) }, expecting('an object like { "limit": 0.9 }'))
-        .optional()
-        .meta({ description: 'Heap used under a limit.' }),
-      transport: z.strictObject(switchFields, expecting('an object like { "critical": true }')).optional().meta({ description: 'MCP transports alive (default: on when the history runs).' }),
+      enabled: optional(flag(), { description: 'false serves no health endpoints and runs no built-in checks.', default: true }),
+      host: optional(nonEmptyString(), { description: 'Interface of the own health server (with port; env MCP_OTEL_HEALTH_HOST).', default: HEALTH_DEFAULTS.host }),
+      port: optional(integer(0, 65535), { description: 'Port of an own health server; 0 picks a free one. Default: served beside /metrics (env MCP_OTEL_HEALTH_PORT).' }),
+      cacheInterval: optional(duration(0), { description: 'How long a check result is reused.', default: '5s' }),
+      timeout: optional(duration(0, true), { description: 'How long a check may take before it counts as unhealthy.', default: '2s' }),
+      exporters: optional(
+        z.strictObject(
+          { ...switchFields, maxAge: optional(duration(1), { description: 'A push exporter must have succeeded within this time. Default: three collection intervals.' }) },
+          expecting('an object like { "critical": false }'),
+        ),
+        { description: 'Each exporter succeeded recently.' },
+      ),
+      eventLoopDelay: optional(
+        z.strictObject({ ...switchFields, limit: optional(duration(1), { description: 'Most event-loop delay (p99) that is healthy.', default: '500ms' }) }, expecting('an object like { "limit": "500ms" }')),
+        { description: 'Event-loop delay p99 under a limit.' },
+      ),
+      heap: optional(
+        z.strictObject(
+          { ...switchFields, limit: optional(rate(), { description: "Most heap used, as a fraction of V8's heap size limit.", default: HEALTH_DEFAULTS.heapLimit }) },
+          expecting('an object like { "limit": 0.9 }'),
+        ),
+        { description: 'Heap used under a limit.' },
+      ),
+      transport: optional(z.strictObject(switchFields, expecting('an object like { "critical": true }')), { description: 'MCP transports alive (default: on when the history runs).' }),
     },
     expecting('an object of health settings'),
-  )
-  .meta({ title: 'Health', description: 'Health checks and the /livez, /readyz, /health endpoints.' });
+  ),
+  { title: 'Health', description: 'Health checks and the /livez, /readyz, /health endpoints.' },
+);
 
 /** Applies the defaults; `collectionIntervalMs` sizes the exporter check's `maxAge`. */
 export function normalizeHealth(config: HealthConfig, collectionIntervalMs: number): ResolvedHealth {

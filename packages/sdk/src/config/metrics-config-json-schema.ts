@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { metricsConfigSchema } from './metrics-config-schema.js';
 
 /** A JSON Schema document, as plain data. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ConfigIssue } from './config-error.js';
 import { mismatchIssue } from './config-error.js';
 import type { LayerSource } from './config-path.js';
@@ -49,7 +49,7 @@ export function parseLayer(raw: unknown, source: LayerSource): ParsedLayer {
     } else if (key === 'exporters' && Array.isArray(value)) {
       config.exporters = parseExporters(value, source, layer);
     } else {
-      const schema = FIELDS[key as keyof typeof FIELDS] as z.ZodType;
+      const schema = FIELDS[key as keyof typeof FIELDS] as z.ZodMiniType;
       const result = schema.safeParse(value, { reportInput: true });
       if (result.success) config[key] = result.data;
       else layer.issues.push(...issuesFromZod(result.error.issues, source, [key], schema, value));

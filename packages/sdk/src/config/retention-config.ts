@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { durationToMs } from './duration.js';
-import { duration, expecting, integer } from './schema-fields.js';
+import { described, duration, expecting, integer, optional } from './schema-fields.js';
 import type { DurationInput } from './types.js';
 
 /**
@@ -32,16 +32,17 @@ export interface ResolvedRetention {
 
 export const RETENTION_DEFAULTS = { resolutionMs: 15_000 } as const;
 
-export const retentionConfigSchema = z
-  .strictObject(
+export const retentionConfigSchema = described(
+  z.strictObject(
     {
-      maxAge: duration(1).meta({ description: 'How far back the history reaches, e.g. "15m".' }),
-      resolution: duration(100).optional().meta({ description: 'Time between two points.', default: '15s' }),
-      maxSeries: integer(1).optional().meta({ description: 'Most series held. Default: the cardinalityLimit.' }),
+      maxAge: described(duration(1), { description: 'How far back the history reaches, e.g. "15m".' }),
+      resolution: optional(duration(100), { description: 'Time between two points.', default: '15s' }),
+      maxSeries: optional(integer(1), { description: 'Most series held. Default: the cardinalityLimit.' }),
     },
     expecting('an object like { "maxAge": "15m" }'),
-  )
-  .meta({ title: 'Retention', description: 'The in-memory metric history (handle.history) that alert rules read.' });
+  ),
+  { title: 'Retention', description: 'The in-memory metric history (handle.history) that alert rules read.' },
+);
 
 /** Applies the defaults of a configured history. */
 export function normalizeRetention(config: RetentionConfig, cardinalityLimit: number): ResolvedRetention {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { didYouMeanHint, listValues } from './config-error.js';
 import { isHttpUrl } from './http-url.js';
 import { DURATION_FORMS, DURATION_PATTERN, durationSuggestion, durationToMs } from './duration.js';
@@ -6,6 +6,10 @@ import { DURATION_FORMS, DURATION_PATTERN, durationSuggestion, durationToMs } fr
 /**
  * Field builders for the zod schemas. Every check of a field carries the same `expected` text, so
  * any failure of that field reads `got <value>, expected <text>` (zod's own wording never leaks).
+ *
+ * The schemas use `zod/mini`, zod's functional API: classic zod puts every method on every schema,
+ * so a bundler keeps all of zod (≈440 KiB minified of a browser bundle); with `zod/mini` it keeps
+ * what is used. Zod mini has no messages of its own, so every schema that can fail carries an `error`.
  *
  * A zod error message can only be a string: `expected`, an optional hint and an optional suggestion
  * travel in it separated by `\n` (`encodeExpected`), and `issuesFromZod` splits them again.
@@ -35,19 +39,35 @@ export function expecting(expected: string): { error: string } {
   return { error: encodeExpected({ expected }) };
 }
 
+/**
+ * JSON Schema metadata (`title`, `description`, `default`), registered on a copy as classic zod's
+ * `.meta()` does, so a schema used in several places keeps its own.
+ */
+export function described<T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T {
+  const copy = schema.clone();
+  z.globalRegistry.add(copy, meta);
+  return copy;
+}
+
+/** An optional field, with its JSON Schema metadata when given. */
+export function optional<T extends z.ZodMiniType>(schema: T, meta?: z.core.GlobalMeta): z.ZodMiniOptional<T> {
+  const field = z.optional(schema);
+  return meta === undefined ? field : described(field, meta);
+}
+
 export function nonEmptyString(expected = 'a non-empty string') {
-  return z.string(expecting(expected)).min(1, expecting(expected));
+  return z.string(expecting(expected)).check(z.minLength(1, expecting(expected)));
 }
 
 export function integer(min: number, max?: number) {
   const expected = max === undefined ? `an integer >= ${min}` : `an integer ${min}..${max}`;
-  const schema = z.int(expecting(expected)).min(min, expecting(expected));
-  return max === undefined ? schema : schema.max(max, expecting(expected));
+  const schema = z.int(expecting(expected)).check(z.gte(min, expecting(expected)));
+  return max === undefined ? schema : schema.check(z.lte(max, expecting(expected)));
 }
 
 export function rate() {
   const expected = 'a number 0..1';
-  return z.number(expecting(expected)).min(0, expecting(expected)).max(1, expecting(expected));
+  return z.number(expecting(expected)).check(z.gte(0, expecting(expected)), z.lte(1, expecting(expected)));
 }
 
 export function flag() {
@@ -76,22 +96,27 @@ export function duration(minMs: number, exclusive = false) {
     const suggestion = durationSuggestion(issue.input);
     return suggestion === undefined ? encodeExpected({ expected }) : encodeExpected({ expected, hint: didYouMeanHint(suggestion), suggestion });
   };
-  const number = exclusive ? z.number({ error }).gt(minMs, { error }) : z.number({ error }).min(minMs, { error });
-  return z.union([number, z.string({ error }).regex(DURATION_PATTERN, { error })], { error }).refine((value) => {
-    const ms = durationToMs(value);
-    return ms !== undefined && (exclusive ? ms > minMs : ms >= minMs);
-  }, { error, when: (payload) => payload.issues.length === 0 }); // a string the pattern refused is already reported
+  const number = z.number({ error }).check(exclusive ? z.gt(minMs, { error }) : z.gte(minMs, { error }));
+  return z.union([number, z.string({ error }).check(z.regex(DURATION_PATTERN, { error }))], { error }).check(
+    z.refine(
+      (value) => {
+        const ms = durationToMs(value);
+        return ms !== undefined && (exclusive ? ms > minMs : ms >= minMs);
+      },
+      { error, when: (payload) => payload.issues.length === 0 }, // a string the pattern refused is already reported
+    ),
+  );
 }
 
 /** A string-keyed map; `what` names the object, e.g. `an object of header names to values`. */
-export function record<V extends z.ZodType>(what: string, keyExpected: string, keyPattern: RegExp | undefined, value: V) {
-  const key = keyPattern === undefined ? z.string().min(1, expecting(keyExpected)) : z.string().regex(keyPattern, expecting(keyExpected));
+export function record<V extends z.ZodMiniType>(what: string, keyExpected: string, keyPattern: RegExp | undefined, value: V) {
+  const key = z.string(expecting(keyExpected)).check(keyPattern === undefined ? z.minLength(1, expecting(keyExpected)) : z.regex(keyPattern, expecting(keyExpected)));
   return z.record(key, value, expecting(what));
 }
 
 /** A string matching `pattern`, described by `expected`. */
 export function matching(pattern: RegExp, expected: string) {
-  return z.string(expecting(expected)).regex(pattern, expecting(expected));
+  return z.string(expecting(expected)).check(z.regex(pattern, expecting(expected)));
 }
 
 /**
@@ -100,8 +125,5 @@ export function matching(pattern: RegExp, expected: string) {
  */
 export function httpUrl(example: string) {
   const expected = expecting(`an absolute http(s) URL, e.g. ${JSON.stringify(example)}`);
-  return z
-    .string(expected)
-    .regex(/^https?:\/\/[^\s/?#]+/i, expected)
-    .refine(isHttpUrl, { ...expected, when: (payload) => payload.issues.length === 0 });
+  return z.string(expected).check(z.regex(/^https?:\/\/[^\s/?#]+/i, expected), z.refine(isHttpUrl, { ...expected, when: (payload) => payload.issues.length === 0 }));
 }

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+// The core classes, which every zod schema (classic or mini) is an instance of; imported by name, as
+// `*` would keep all of zod's core (its locales too) in a browser bundle.
+import { $ZodArray, $ZodDiscriminatedUnion, $ZodLiteral, $ZodObject, $ZodOptional, $ZodRecord } from 'zod/v4/core';
+import type { $ZodIssue, $ZodIssueInvalidUnion, $ZodType, util } from 'zod/v4/core';
 import type { ConfigIssue } from './config-error.js';
 import { didYouMeanHint, listValues, mismatchIssue } from './config-error.js';
 import { shownIssueValue } from './issue-value.js';
@@ -25,10 +28,10 @@ export function unknownKeyIssue(path: string, key: string, value: unknown, known
  * in the layer; they let an unknown key be compared with the keys of the object it sits in.
  */
 export function issuesFromZod(
-  issues: readonly z.core.$ZodIssue[],
+  issues: readonly $ZodIssue[],
   source: LayerSource,
   prefix: readonly PropertyKey[],
-  schema: z.ZodType,
+  schema: $ZodType,
   input: unknown,
 ): ConfigIssue[] {
   const result: ConfigIssue[] = [];
@@ -63,7 +66,7 @@ export function issuesFromZod(
 }
 
 /** A discriminated union without a matching option carries these (zod's issue type omits them). */
-function isDiscriminatorIssue(issue: z.core.$ZodIssueInvalidUnion): issue is z.core.$ZodIssueInvalidUnion & { discriminator: string; options: unknown[] } {
+function isDiscriminatorIssue(issue: $ZodIssueInvalidUnion): issue is $ZodIssueInvalidUnion & { discriminator: string; options: unknown[] } {
   const extra = issue as { discriminator?: unknown; options?: unknown };
   return typeof extra.discriminator === 'string' && Array.isArray(extra.options);
 }
@@ -75,37 +78,37 @@ function withDidYouMean(issue: ConfigIssue, value: unknown, candidates: readonly
 }
 
 /** The keys of the object schema found by following `path` from `schema` (exporter unions follow `input`). */
-function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[], input: unknown): string[] {
-  let current: z.ZodType | undefined = schema;
+function knownKeysAt(schema: $ZodType, path: readonly PropertyKey[], input: unknown): string[] {
+  let current: $ZodType | undefined = schema;
   let value = input;
   for (const segment of path) {
     current = unwrap(current, value);
-    if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[String(segment)];
-    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
-    else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType;
+    if (current instanceof $ZodObject) current = current._zod.def.shape[String(segment)];
+    else if (current instanceof $ZodArray) current = current._zod.def.element;
+    else if (current instanceof $ZodRecord) current = current._zod.def.valueType;
     else return [];
     value = isObject(value) ? (value as Record<PropertyKey, unknown>)[segment] : undefined;
   }
   current = unwrap(current, value);
-  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+  return current instanceof $ZodObject ? Object.keys(current._zod.def.shape) : [];
 }
 
-function unwrap(schema: z.ZodType | undefined, value: unknown): z.ZodType | undefined {
+function unwrap(schema: $ZodType | undefined, value: unknown): $ZodType | undefined {
   let current = schema;
   for (;;) {
-    if (current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
-    else if (current instanceof z.ZodDiscriminatedUnion) current = pickOption(current, value);
+    if (current instanceof $ZodOptional) current = current._zod.def.innerType;
+    else if (current instanceof $ZodDiscriminatedUnion) current = pickOption(current, value);
     else return current;
   }
 }
 
-function pickOption(union: z.ZodDiscriminatedUnion, value: unknown): z.ZodType | undefined {
-  const discriminator = union.def.discriminator;
+function pickOption(union: $ZodDiscriminatedUnion, value: unknown): $ZodType | undefined {
+  const discriminator = union._zod.def.discriminator;
   const wanted = isObject(value) ? (value as Record<string, unknown>)[discriminator] : undefined;
-  return (union.options as z.ZodType[]).find((option) => {
-    if (!(option instanceof z.ZodObject)) return false;
-    const tag = (option.shape as Record<string, z.ZodType>)[discriminator];
-    return tag instanceof z.ZodLiteral && tag.values.has(wanted as z.core.util.Literal);
+  return union._zod.def.options.find((option) => {
+    if (!(option instanceof $ZodObject)) return false;
+    const tag = option._zod.def.shape[discriminator];
+    return tag instanceof $ZodLiteral && tag._zod.values.has(wanted as util.Literal);
   });
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EnvReader } from '../env/env-reader.js';
 import type { ResolvedExporter } from '../resolved-config.js';
 import { encodeExpected } from '../schema-fields.js';

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { envBoolean, envInteger, envOneOf } from '../env/env-parsers.js';
 import type { EnvReader } from '../env/env-reader.js';
 import type { ResolvedFileExporter } from '../resolved-config.js';
-import { duration, expecting, flag, integer, nonEmptyString, oneOf } from '../schema-fields.js';
+import { described, duration, expecting, flag, integer, nonEmptyString, oneOf, optional } from '../schema-fields.js';
 import { durationToMs } from '../duration.js';
 import type { FileExporterConfig, FileRotationConfig } from '../types.js';
 import type { ExporterDefinition } from './exporter-definition.js';
@@ -17,38 +17,28 @@ export const FILE_DEFAULTS = {
 
 const FORMATS = ['jsonl', 'prometheus'] as const;
 
-const rotationSchema = z
-  .strictObject(
+const rotationSchema = described(
+  z.strictObject(
     {
-      maxBytes: integer(1)
-        .optional()
-        .meta({ description: 'Rotate before a write would pass this many bytes (env MCP_OTEL_FILE_MAX_BYTES).', default: FILE_DEFAULTS.rotation.maxBytes }),
-      maxFiles: integer(1)
-        .optional()
-        .meta({ description: 'Files kept, the one being written included (env MCP_OTEL_FILE_MAX_FILES).', default: FILE_DEFAULTS.rotation.maxFiles }),
-      interval: duration(1)
-        .optional()
-        .meta({ description: 'Also rotate once the file has been written this long: ms, or "30m", "6h"... (env MCP_OTEL_FILE_ROTATION_INTERVAL, ms).' }),
+      maxBytes: optional(integer(1), { description: 'Rotate before a write would pass this many bytes (env MCP_OTEL_FILE_MAX_BYTES).', default: FILE_DEFAULTS.rotation.maxBytes }),
+      maxFiles: optional(integer(1), { description: 'Files kept, the one being written included (env MCP_OTEL_FILE_MAX_FILES).', default: FILE_DEFAULTS.rotation.maxFiles }),
+      interval: optional(duration(1), { description: 'Also rotate once the file has been written this long: ms, or "30m", "6h"... (env MCP_OTEL_FILE_ROTATION_INTERVAL, ms).' }),
     },
     expecting('an object like { "maxBytes": 10485760, "maxFiles": 5 }'),
-  )
-  .meta({ description: 'Size (and time) rotation of the jsonl file.' });
+  ),
+  { description: 'Size (and time) rotation of the jsonl file.' },
+);
 
-export const fileExporterSchema = z
-  .strictObject({
+export const fileExporterSchema = described(
+  z.strictObject({
     type: z.literal('file'),
-    path: nonEmptyString('a file path')
-      .optional()
-      .meta({ description: 'The file to write; its directory must exist (env MCP_OTEL_FILE_PATH).', default: FILE_DEFAULTS.path.jsonl }),
-    format: oneOf(FORMATS)
-      .optional()
-      .meta({ description: 'jsonl: one OTLP/JSON request per line; prometheus: text snapshot replaced atomically (env MCP_OTEL_FILE_FORMAT).', default: FILE_DEFAULTS.format }),
-    rotation: rotationSchema.optional(),
-    withoutUnits: flag()
-      .optional()
-      .meta({ description: 'prometheus format: metric names without unit suffixes, as before 0.2 (env MCP_OTEL_FILE_WITHOUT_UNITS).', default: false }),
-  })
-  .meta({ title: 'File exporter', description: 'Writes each collection to a file: OTLP/JSON lines with rotation, or a Prometheus text snapshot.' });
+    path: optional(nonEmptyString('a file path'), { description: 'The file to write; its directory must exist (env MCP_OTEL_FILE_PATH).', default: FILE_DEFAULTS.path.jsonl }),
+    format: optional(oneOf(FORMATS), { description: 'jsonl: one OTLP/JSON request per line; prometheus: text snapshot replaced atomically (env MCP_OTEL_FILE_FORMAT).', default: FILE_DEFAULTS.format }),
+    rotation: optional(rotationSchema),
+    withoutUnits: optional(flag(), { description: 'prometheus format: metric names without unit suffixes, as before 0.2 (env MCP_OTEL_FILE_WITHOUT_UNITS).', default: false }),
+  }),
+  { title: 'File exporter', description: 'Writes each collection to a file: OTLP/JSON lines with rotation, or a Prometheus text snapshot.' },
+);
 
 /** The rotation fields env sets, or `undefined` when it sets none. */
 function envRotation(env: EnvReader): FileRotationConfig | undefined {

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { EnvReader } from '../env/env-reader.js';
 import type { EnvParser } from '../env/env-reader.js';
 import { envHttpUrl, envInteger, envKeyValues, envOneOf } from '../env/env-parsers.js';
 import type { ResolvedOtlpExporter } from '../resolved-config.js';
-import { duration, httpUrl, matching, oneOf, record } from '../schema-fields.js';
+import { described, duration, httpUrl, matching, oneOf, optional, record } from '../schema-fields.js';
 import { durationToMs } from '../duration.js';
 import type { OtlpExporterConfig } from '../types.js';
 import type { ExporterDefinition } from './exporter-definition.js';
@@ -29,29 +29,18 @@ const HEADER_NAME_EXPECTED = 'an HTTP header name (letters, digits and !#$%&\'*+
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const HEADER_VALUE_EXPECTED = 'a header value without control characters';
 
-export const otlpExporterSchema = z
-  .strictObject({
+export const otlpExporterSchema = described(
+  z.strictObject({
     type: z.literal('otlp'),
-    endpoint: httpUrl(OTLP_DEFAULTS.endpoint)
-      .optional()
-      .meta({ description: 'Full URL of the metrics endpoint (env OTEL_EXPORTER_OTLP_METRICS_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/metrics).', default: OTLP_DEFAULTS.endpoint }),
-    protocol: oneOf(PROTOCOLS, GRPC)
-      .optional()
-      .meta({ description: 'Wire encoding (env OTEL_EXPORTER_OTLP_METRICS_PROTOCOL / OTEL_EXPORTER_OTLP_PROTOCOL).', default: OTLP_DEFAULTS.protocol }),
-    headers: record('an object of HTTP header names to string values', HEADER_NAME_EXPECTED, HEADER_NAME, matching(HEADER_VALUE, HEADER_VALUE_EXPECTED))
-      .optional()
-      .meta({ description: 'Extra HTTP headers, e.g. an API key (env OTEL_EXPORTER_OTLP_METRICS_HEADERS / OTEL_EXPORTER_OTLP_HEADERS).', default: {} }),
-    timeout: duration(0, true)
-      .optional()
-      .meta({ description: 'Timeout of one export request (env OTEL_EXPORTER_OTLP_METRICS_TIMEOUT / OTEL_EXPORTER_OTLP_TIMEOUT, ms).', default: '10s' }),
-    compression: oneOf(COMPRESSIONS)
-      .optional()
-      .meta({ description: 'Body compression (env OTEL_EXPORTER_OTLP_METRICS_COMPRESSION / OTEL_EXPORTER_OTLP_COMPRESSION).', default: OTLP_DEFAULTS.compression }),
-    temporality: oneOf(TEMPORALITIES)
-      .optional()
-      .meta({ description: 'Aggregation temporality preference (env OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE).', default: OTLP_DEFAULTS.temporality }),
-  })
-  .meta({ title: 'OTLP exporter', description: 'Pushes OTLP/HTTP to an OpenTelemetry Collector or any OTLP receiver.' });
+    endpoint: optional(httpUrl(OTLP_DEFAULTS.endpoint), { description: 'Full URL of the metrics endpoint (env OTEL_EXPORTER_OTLP_METRICS_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/metrics).', default: OTLP_DEFAULTS.endpoint }),
+    protocol: optional(oneOf(PROTOCOLS, GRPC), { description: 'Wire encoding (env OTEL_EXPORTER_OTLP_METRICS_PROTOCOL / OTEL_EXPORTER_OTLP_PROTOCOL).', default: OTLP_DEFAULTS.protocol }),
+    headers: optional(record('an object of HTTP header names to string values', HEADER_NAME_EXPECTED, HEADER_NAME, matching(HEADER_VALUE, HEADER_VALUE_EXPECTED)), { description: 'Extra HTTP headers, e.g. an API key (env OTEL_EXPORTER_OTLP_METRICS_HEADERS / OTEL_EXPORTER_OTLP_HEADERS).', default: {} }),
+    timeout: optional(duration(0, true), { description: 'Timeout of one export request (env OTEL_EXPORTER_OTLP_METRICS_TIMEOUT / OTEL_EXPORTER_OTLP_TIMEOUT, ms).', default: '10s' }),
+    compression: optional(oneOf(COMPRESSIONS), { description: 'Body compression (env OTEL_EXPORTER_OTLP_METRICS_COMPRESSION / OTEL_EXPORTER_OTLP_COMPRESSION).', default: OTLP_DEFAULTS.compression }),
+    temporality: optional(oneOf(TEMPORALITIES), { description: 'Aggregation temporality preference (env OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE).', default: OTLP_DEFAULTS.temporality }),
+  }),
+  { title: 'OTLP exporter', description: 'Pushes OTLP/HTTP to an OpenTelemetry Collector or any OTLP receiver.' },
+);
 
 /** The signal-specific variable wins; the generic one is not even read when the specific one is set. */
 function specificOrGeneric<T>(env: EnvReader, suffix: string, parse: EnvParser<T>): T | undefined {

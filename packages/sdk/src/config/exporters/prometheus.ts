@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { envBoolean, envInteger } from '../env/env-parsers.js';
 import type { EnvReader } from '../env/env-reader.js';
 import { durationToMs } from '../duration.js';
 import type { ResolvedPrometheusExporter } from '../resolved-config.js';
-import { duration, expecting, flag, integer, matching, nonEmptyString } from '../schema-fields.js';
+import { described, duration, expecting, flag, integer, matching, nonEmptyString, optional } from '../schema-fields.js';
 import type { PrometheusAuthConfig, PrometheusExporterConfig } from '../types.js';
 import type { ExporterDefinition } from './exporter-definition.js';
 
@@ -36,41 +36,22 @@ const tlsSchema = z.strictObject(
   expecting('{ "cert": "<PEM file>", "key": "<PEM file>" }'),
 );
 
-export const prometheusExporterSchema = z
-  .strictObject({
+export const prometheusExporterSchema = described(
+  z.strictObject({
     type: z.literal('prometheus'),
-    host: nonEmptyString()
-      .optional()
-      .meta({ description: 'Interface to bind (env OTEL_EXPORTER_PROMETHEUS_HOST). Not loopback: needs auth or allowUnauthenticated.', default: PROMETHEUS_DEFAULTS.host }),
-    port: integer(0, 65535)
-      .optional()
-      .meta({ description: 'TCP port; 0 picks a free port (env OTEL_EXPORTER_PROMETHEUS_PORT).', default: PROMETHEUS_DEFAULTS.port }),
-    path: matching(/^\//, 'a path starting with "/"')
-      .optional()
-      .meta({ description: 'Path of the metrics endpoint.', default: PROMETHEUS_DEFAULTS.path }),
-    maxConcurrentScrapes: integer(1)
-      .optional()
-      .meta({ description: 'Scrapes served at once; more get 503 with Retry-After (env MCP_OTEL_PROMETHEUS_MAX_CONCURRENT_SCRAPES).', default: PROMETHEUS_DEFAULTS.maxConcurrentScrapes }),
-    minScrapeInterval: duration(0)
-      .optional()
-      .meta({ description: 'Scrapes within this long of the last collection share it (env MCP_OTEL_PROMETHEUS_MIN_SCRAPE_INTERVAL, ms).', default: 0 }),
-    scrapeTimeout: duration(1)
-      .optional()
-      .meta({ description: 'Observable callbacks slower than this are left out of a scrape (env MCP_OTEL_PROMETHEUS_SCRAPE_TIMEOUT, ms).', default: '10s' }),
-    auth: authSchema
-      .optional()
-      .meta({ description: 'Require a bearer token or basic auth on every request (env MCP_OTEL_PROMETHEUS_BEARER_TOKEN, or MCP_OTEL_PROMETHEUS_USERNAME + MCP_OTEL_PROMETHEUS_PASSWORD).' }),
-    tls: tlsSchema
-      .optional()
-      .meta({ description: 'Serve HTTPS with this certificate and key, PEM files (env MCP_OTEL_PROMETHEUS_TLS_CERT + MCP_OTEL_PROMETHEUS_TLS_KEY).' }),
-    allowUnauthenticated: flag()
-      .optional()
-      .meta({ description: 'Accept a non-loopback host without auth (env MCP_OTEL_PROMETHEUS_ALLOW_UNAUTHENTICATED).', default: false }),
-    withoutUnits: flag()
-      .optional()
-      .meta({ description: 'Metric names without unit suffixes, as before 0.2: mcp_server_operation_duration, not mcp_server_operation_duration_seconds (env MCP_OTEL_PROMETHEUS_WITHOUT_UNITS).', default: false }),
-  })
-  .meta({ title: 'Prometheus exporter', description: 'Serves the Prometheus/OpenMetrics text format over HTTP (pull).' });
+    host: optional(nonEmptyString(), { description: 'Interface to bind (env OTEL_EXPORTER_PROMETHEUS_HOST). Not loopback: needs auth or allowUnauthenticated.', default: PROMETHEUS_DEFAULTS.host }),
+    port: optional(integer(0, 65535), { description: 'TCP port; 0 picks a free port (env OTEL_EXPORTER_PROMETHEUS_PORT).', default: PROMETHEUS_DEFAULTS.port }),
+    path: optional(matching(/^\//, 'a path starting with "/"'), { description: 'Path of the metrics endpoint.', default: PROMETHEUS_DEFAULTS.path }),
+    maxConcurrentScrapes: optional(integer(1), { description: 'Scrapes served at once; more get 503 with Retry-After (env MCP_OTEL_PROMETHEUS_MAX_CONCURRENT_SCRAPES).', default: PROMETHEUS_DEFAULTS.maxConcurrentScrapes }),
+    minScrapeInterval: optional(duration(0), { description: 'Scrapes within this long of the last collection share it (env MCP_OTEL_PROMETHEUS_MIN_SCRAPE_INTERVAL, ms).', default: 0 }),
+    scrapeTimeout: optional(duration(1), { description: 'Observable callbacks slower than this are left out of a scrape (env MCP_OTEL_PROMETHEUS_SCRAPE_TIMEOUT, ms).', default: '10s' }),
+    auth: optional(authSchema, { description: 'Require a bearer token or basic auth on every request (env MCP_OTEL_PROMETHEUS_BEARER_TOKEN, or MCP_OTEL_PROMETHEUS_USERNAME + MCP_OTEL_PROMETHEUS_PASSWORD).' }),
+    tls: optional(tlsSchema, { description: 'Serve HTTPS with this certificate and key, PEM files (env MCP_OTEL_PROMETHEUS_TLS_CERT + MCP_OTEL_PROMETHEUS_TLS_KEY).' }),
+    allowUnauthenticated: optional(flag(), { description: 'Accept a non-loopback host without auth (env MCP_OTEL_PROMETHEUS_ALLOW_UNAUTHENTICATED).', default: false }),
+    withoutUnits: optional(flag(), { description: 'Metric names without unit suffixes, as before 0.2: mcp_server_operation_duration, not mcp_server_operation_duration_seconds (env MCP_OTEL_PROMETHEUS_WITHOUT_UNITS).', default: false }),
+  }),
+  { title: 'Prometheus exporter', description: 'Serves the Prometheus/OpenMetrics text format over HTTP (pull).' },
+);
 
 /** Bearer wins over basic; basic needs both variables (a lone one is ignored, then reported by the caller's check). */
 function readAuth(env: EnvReader): PrometheusAuthConfig | undefined {

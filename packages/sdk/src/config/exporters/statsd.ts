@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { envInteger, envOneOf } from '../env/env-parsers.js';
 import type { ResolvedStatsdExporter } from '../resolved-config.js';
-import { integer, matching, nonEmptyString, oneOf } from '../schema-fields.js';
+import { described, integer, matching, nonEmptyString, oneOf, optional } from '../schema-fields.js';
 import type { StatsdExporterConfig } from '../types.js';
 import type { ExporterDefinition } from './exporter-definition.js';
 
@@ -24,29 +24,18 @@ const MAX_DATAGRAM = 65_507;
 const PREFIX = /^[A-Za-z0-9_.-]*$/;
 const PREFIX_EXPECTED = 'a metric name prefix of letters, digits, "_", "-" and "."';
 
-export const statsdExporterSchema = z
-  .strictObject({
+export const statsdExporterSchema = described(
+  z.strictObject({
     type: z.literal('statsd'),
-    host: nonEmptyString()
-      .optional()
-      .meta({ description: 'Daemon host name or IP (env MCP_OTEL_STATSD_HOST).', default: STATSD_DEFAULTS.host }),
-    port: integer(1, 65535)
-      .optional()
-      .meta({ description: 'Daemon port (env MCP_OTEL_STATSD_PORT).', default: STATSD_DEFAULTS.port }),
-    protocol: oneOf(PROTOCOLS)
-      .optional()
-      .meta({ description: 'udp: datagrams; tcp: newline-framed stream with reconnect (env MCP_OTEL_STATSD_PROTOCOL).', default: STATSD_DEFAULTS.protocol }),
-    prefix: matching(PREFIX, PREFIX_EXPECTED)
-      .optional()
-      .meta({ description: 'Prepended to every metric name, joined with a "." (env MCP_OTEL_STATSD_PREFIX).', default: STATSD_DEFAULTS.prefix }),
-    tags: oneOf(TAG_STYLES)
-      .optional()
-      .meta({ description: 'dogstatsd: |#k:v; graphite: name;k=v; none: attributes dropped (env MCP_OTEL_STATSD_TAGS).', default: STATSD_DEFAULTS.tags }),
-    maxPacketBytes: integer(64, MAX_DATAGRAM)
-      .optional()
-      .meta({ description: 'Largest datagram payload; lines are packed up to it, never split (env MCP_OTEL_STATSD_MAX_PACKET_BYTES).', default: STATSD_DEFAULTS.maxPacketBytes }),
-  })
-  .meta({ title: 'StatsD exporter', description: 'Pushes to a StatsD daemon: counters as deltas, gauges as values, histograms as ms timers.' });
+    host: optional(nonEmptyString(), { description: 'Daemon host name or IP (env MCP_OTEL_STATSD_HOST).', default: STATSD_DEFAULTS.host }),
+    port: optional(integer(1, 65535), { description: 'Daemon port (env MCP_OTEL_STATSD_PORT).', default: STATSD_DEFAULTS.port }),
+    protocol: optional(oneOf(PROTOCOLS), { description: 'udp: datagrams; tcp: newline-framed stream with reconnect (env MCP_OTEL_STATSD_PROTOCOL).', default: STATSD_DEFAULTS.protocol }),
+    prefix: optional(matching(PREFIX, PREFIX_EXPECTED), { description: 'Prepended to every metric name, joined with a "." (env MCP_OTEL_STATSD_PREFIX).', default: STATSD_DEFAULTS.prefix }),
+    tags: optional(oneOf(TAG_STYLES), { description: 'dogstatsd: |#k:v; graphite: name;k=v; none: attributes dropped (env MCP_OTEL_STATSD_TAGS).', default: STATSD_DEFAULTS.tags }),
+    maxPacketBytes: optional(integer(64, MAX_DATAGRAM), { description: 'Largest datagram payload; lines are packed up to it, never split (env MCP_OTEL_STATSD_MAX_PACKET_BYTES).', default: STATSD_DEFAULTS.maxPacketBytes }),
+  }),
+  { title: 'StatsD exporter', description: 'Pushes to a StatsD daemon: counters as deltas, gauges as values, histograms as ms timers.' },
+);
 
 /** The prefix as env gives it, checked like the schema checks it. */
 const envPrefix = (text: string) => (PREFIX.test(text) ? { ok: true as const, value: text } : { ok: false as const, expected: PREFIX_EXPECTED });
