@@ -23,6 +23,10 @@ describe('metricsConfigJsonSchema', () => {
     expect(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'))).toEqual(metricsConfigJsonSchema);
   });
 
+  it('is the shipped file byte for byte: key order too, which editors show', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(`${JSON.stringify(metricsConfigJsonSchema, null, 2)}\n`);
+  });
+
   it('is a draft 2020-12 schema that is deeply frozen', () => {
     expect(metricsConfigJsonSchema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(Object.isFrozen(metricsConfigJsonSchema)).toBe(true);
