@@ -1,5 +1,5 @@
 // The core classes, which every zod schema (classic or mini) is an instance of; imported by name, as
-// `*` would keep all of zod's core (its locales too) in a browser bundle.
+// `z.core.*` would keep all of zod's core (its locales too) in a browser bundle.
 import { $ZodArray, $ZodDiscriminatedUnion, $ZodLiteral, $ZodObject, $ZodOptional, $ZodRecord } from 'zod/v4/core';
 import type { $ZodIssue, $ZodIssueInvalidUnion, $ZodType, util } from 'zod/v4/core';
 import type { ConfigIssue } from './config-error.js';
