@@ -1,4 +1,4 @@
-import { resultOfStatus } from './otlp-sender.js';
+import { asError, resultOfStatus } from './otlp-sender.js';
 import type { OtlpSender } from './otlp-sender.js';
 
 /** What browsers let keepalive requests carry together (64 KiB; OTel keeps 60 KiB and 9 requests). */
@@ -51,8 +51,9 @@ export function createFetchOtlpSender(options: FetchOtlpSenderOptions): OtlpSend
       } catch (error) {
         if (abort.signal.aborted) return { status: 'retryable', error: new Error('Request timed out') };
         // fetch rejects with a TypeError for network failures (refused, reset, CORS): worth a retry.
-        const failure = error instanceof Error ? error : new Error(String(error));
-        return failure instanceof TypeError ? { status: 'retryable', error: failure } : { status: 'failure', error: failure };
+        // By name: the error may come from another realm (a worker's, or Node's undici under a VM).
+        const failure = asError(error);
+        return failure.name === 'TypeError' ? { status: 'retryable', error: failure } : { status: 'failure', error: failure };
       } finally {
         clearTimeout(timer);
         if (useKeepalive) {

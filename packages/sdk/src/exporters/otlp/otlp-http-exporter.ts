@@ -3,6 +3,7 @@ import { ExportResultCode } from '@opentelemetry/core';
 import type { ExportResult } from '@opentelemetry/core';
 import type { AggregationTemporality, InstrumentType, PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { OtlpEncoding } from './otlp-encoding.js';
+import { asError } from './otlp-sender.js';
 import type { OtlpSender, OtlpSendResult } from './otlp-sender.js';
 import { selectOtlpTemporality } from './otlp-temporality.js';
 import type { OtlpTemporalityPreference } from './otlp-temporality.js';
@@ -56,12 +57,12 @@ export class OtlpHttpExporter implements PushMetricExporter {
     try {
       body = this.options.encoding.encode(metrics);
     } catch (error) {
-      resultCallback({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) });
+      resultCallback({ code: ExportResultCode.FAILED, error: asError(error) });
       return;
     }
     const sending = sendWithRetries(this.options.sender, body, this.options.timeoutMs, this.options.timing)
       .then((result) => resultCallback(this.exportResult(result)))
-      .catch((error: unknown) => resultCallback({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) }));
+      .catch((error: unknown) => resultCallback({ code: ExportResultCode.FAILED, error: asError(error) }));
     this.running.add(sending);
     void sending.finally(() => this.running.delete(sending));
   }

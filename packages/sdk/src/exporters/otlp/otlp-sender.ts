@@ -52,3 +52,9 @@ export function resultOfStatus(status: number, statusText: string, body: Uint8Ar
   const retryInMs = parseRetryAfterMs(retryAfter);
   return retryInMs === undefined ? { status: 'retryable' } : { status: 'retryable', retryInMs };
 }
+
+/** `value` as an `Error`: one from another realm (a worker, a VM) is kept as it is, not wrapped. */
+export function asError(value: unknown): Error {
+  const shaped = typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+  return shaped ? (value as Error) : new Error(String(value));
+}

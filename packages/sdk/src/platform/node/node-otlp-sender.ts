@@ -1,7 +1,7 @@
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { resultOfStatus } from '../../exporters/otlp/otlp-sender.js';
+import { asError, resultOfStatus } from '../../exporters/otlp/otlp-sender.js';
 import type { OtlpSender, OtlpSendResult } from '../../exporters/otlp/otlp-sender.js';
 
 const gzipAsync = promisify(gzip);
@@ -52,7 +52,7 @@ export function createNodeOtlpSender(options: NodeOtlpSenderOptions): OtlpSender
         if (options.compression === 'gzip') headers['Content-Encoding'] = 'gzip';
         return await post(request, new URL(options.url), { method: 'POST', headers, agent }, payload, timeoutMs);
       } catch (error) {
-        return { status: 'failure', error: error instanceof Error ? error : new Error(String(error)) };
+        return { status: 'failure', error: asError(error) };
       }
     },
   };
