@@ -4,6 +4,7 @@ import { createFetchOtlpSender } from './fetch-otlp-sender.js';
 import { OTLP_ENCODINGS } from './otlp-encoding.js';
 import { OtlpHttpExporter } from './otlp-http-exporter.js';
 import type { OtlpSender } from './otlp-sender.js';
+import type { RetryTiming } from './send-with-retries.js';
 
 /**
  * The OTLP/HTTP exporter of `config`. Without `sender` it sends with `fetch` (browsers, workers,
@@ -12,12 +13,13 @@ import type { OtlpSender } from './otlp-sender.js';
  * the documented precedence: nothing is read from the environment here. Failed exports are
  * retried (OTel's policy) and answered as results; they never reject into the host.
  */
-export function createOtlpExporter(config: ResolvedOtlpExporter, sender?: OtlpSender): PushMetricExporter {
+export function createOtlpExporter(config: ResolvedOtlpExporter, sender?: OtlpSender, timing?: RetryTiming): PushMetricExporter {
   const encoding = OTLP_ENCODINGS[config.protocol];
   return new OtlpHttpExporter({
     encoding,
     sender: sender ?? createFetchOtlpSender({ url: config.endpoint, headers: config.headers, contentType: encoding.contentType }),
     timeoutMs: config.timeoutMs,
     temporality: config.temporality,
+    ...(timing && { timing }),
   });
 }

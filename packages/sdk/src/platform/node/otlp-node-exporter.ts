@@ -9,6 +9,8 @@ import { createNodeOtlpSender } from './node-otlp-sender.js';
 export interface OtlpTransportOptions {
   /** Makes the HTTP(S) agent for a protocol (`http:` or `https:`). @default a keep-alive agent per exporter */
   agentFactory?: (protocol: string) => Promise<Agent> | Agent;
+  /** Waits before a retry. @default a plain `setTimeout` */
+  wait?: (ms: number) => Promise<void>;
 }
 
 async function keepAliveAgent(protocol: string): Promise<Agent> {
@@ -29,5 +31,5 @@ export function createNodeOtlpExporter(config: ResolvedOtlpExporter, transport: 
     compression: config.compression,
     agentFactory: transport.agentFactory ?? keepAliveAgent,
   });
-  return createOtlpExporter(config, sender);
+  return createOtlpExporter(config, sender, transport.wait && { now: Date.now, random: Math.random, wait: transport.wait });
 }
