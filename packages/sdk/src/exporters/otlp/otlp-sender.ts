@@ -16,7 +16,7 @@ export interface OtlpSender {
 
 /** An HTTP answer that is not 2xx, as the failure reports read it: `code` is the status. */
 export class OtlpHttpError extends Error {
-  override readonly name = 'OTLPExporterError';
+  override readonly name = 'OtlpHttpError';
 
   constructor(
     message: string,
