@@ -14,18 +14,44 @@ export interface FetchOtlpSenderOptions {
   /** Sent with every request (may hold credentials; never logged). */
   headers: Readonly<Record<string, string>>;
   contentType: string;
+  /** `gzip`: bodies are compressed with the platform's `CompressionStream` where it has one. @default 'none' */
+  compression?: 'gzip' | 'none';
+  /**
+   * `true` while a body must leave at once, uncompressed: a page going away may be gone before an
+   * asynchronous compression finishes, and the keepalive request must have started by then.
+   * @default never
+   */
+  sendAtOnce?: () => boolean;
+}
+
+/** `body` gzipped by the platform (`CompressionStream`: every current browser, Node 18+, Deno, Bun). */
+async function gzipped(body: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([body as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function canGzip(): boolean {
+  return typeof CompressionStream === 'function' && typeof Blob === 'function' && typeof Response === 'function';
 }
 
 /**
  * OTLP/HTTP requests with `fetch` (browsers, workers, any runtime with fetch). Requests are
  * `keepalive` while the browser's keepalive budget allows, so an export started as the page goes
  * away still arrives. The fetch is the one instrumentations wrapped, unwrapped (`__original`): a
- * traced export would make a span per export, and exporting spans would loop. Compression is not
- * applied (OTel's browser exporter does not either).
+ * traced export would make a span per export, and exporting spans would loop. `gzip` compresses
+ * with `CompressionStream` (OTel's browser exporter cannot compress); where there is none, bodies go
+ * uncompressed.
  */
 export function createFetchOtlpSender(options: FetchOtlpSenderOptions): OtlpSender {
   return {
-    async send(body, timeoutMs) {
+    async send(uncompressed, timeoutMs) {
+      const gzip = options.compression === 'gzip' && canGzip() && options.sendAtOnce?.() !== true;
+      let body: Uint8Array;
+      try {
+        body = gzip ? await gzipped(uncompressed) : uncompressed;
+      } catch (error) {
+        return { status: 'failure', error: asError(error) };
+      }
       const wrapped = globalThis.fetch as typeof fetch & { __original?: typeof fetch };
       const fetchApi = typeof wrapped.__original === 'function' ? wrapped.__original : wrapped;
       const useKeepalive = keepalive.bytes + body.byteLength <= MAX_KEEPALIVE_BYTES && keepalive.requests < MAX_KEEPALIVE_REQUESTS;
@@ -40,7 +66,7 @@ export function createFetchOtlpSender(options: FetchOtlpSenderOptions): OtlpSend
         const origin = (globalThis as { location?: { origin: string } }).location?.origin;
         const response = await fetchApi(url.href, {
           method: 'POST',
-          headers: { ...options.headers, 'Content-Type': options.contentType },
+          headers: { ...options.headers, 'Content-Type': options.contentType, ...(gzip && { 'Content-Encoding': 'gzip' }) },
           body: body as Uint8Array<ArrayBuffer>,
           signal: abort.signal,
           keepalive: useKeepalive,

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { createFetchOtlpSender } from '../../../src/exporters/otlp/fetch-otlp-sender.js';
 import { closedPortUrl, startCaptureServer } from '../../support/capture-server.js';
 import type { CaptureServer } from '../../support/capture-server.js';
@@ -19,6 +20,15 @@ describe('createFetchOtlpSender', () => {
     await expect(sender(server.url).send(BODY, 5000)).resolves.toEqual({ status: 'success', body: new Uint8Array([1, 2]) });
     expect(server.requests[0]!.headers).toMatchObject({ 'content-type': 'application/x-protobuf', 'x-api-key': 'k' });
     expect(new Uint8Array(server.requests[0]!.body)).toEqual(BODY);
+  });
+
+  it('gzips the body with CompressionStream when compression is gzip', async () => {
+    const body = new Uint8Array(Buffer.from('{"resourceMetrics":[]}'.repeat(50)));
+    await createFetchOtlpSender({ url: server.url, headers: {}, contentType: 'application/json', compression: 'gzip' }).send(body, 5000);
+    const [request] = server.requests;
+    expect(request!.headers['content-encoding']).toBe('gzip');
+    expect(request!.body.byteLength).toBeLessThan(body.byteLength / 5);
+    expect(new Uint8Array(gunzipSync(request!.body))).toEqual(body);
   });
 
   it('maps statuses as the Node sender does', async () => {
