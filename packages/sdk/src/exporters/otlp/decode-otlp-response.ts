@@ -60,7 +60,7 @@ function fromJson(body: Uint8Array): Partial<OtlpPartialSuccess> | undefined {
   const { rejectedDataPoints, errorMessage } = partial as Record<string, unknown>;
   const out: Partial<OtlpPartialSuccess> = {};
   if (rejectedDataPoints !== undefined) out.rejectedDataPoints = Number(rejectedDataPoints) || 0;
-  if (errorMessage !== undefined) out.errorMessage = typeof errorMessage === 'string' ? errorMessage : String(errorMessage);
+  if (errorMessage !== undefined) out.errorMessage = typeof errorMessage === 'string' ? errorMessage : JSON.stringify(errorMessage);
   return out;
 }
 
