@@ -25,12 +25,13 @@ interface ScopeFields {
 
 /** Converts HrTimes to OTLP/JSON strings, reusing the last one: the points of a metric share their times. */
 function timeConverter(): (time: HrTime) => string {
-  let last: HrTime | undefined;
+  let seconds = NaN;
+  let nanos = NaN;
   let text = '';
   return (time) => {
-    if (time !== last) {
+    if (time[0] !== seconds || time[1] !== nanos) {
       text = hrTimeToNanosString(time);
-      last = time;
+      [seconds, nanos] = time;
     }
     return text;
   };
