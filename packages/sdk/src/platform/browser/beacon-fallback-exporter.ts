@@ -23,12 +23,12 @@ function fetchCanFinish(bytes: number): boolean {
 }
 
 /**
- * OTel's OTLP exporter, plus one thing for the last export of a page: while the page is going
+ * The OTLP exporter, plus one thing for the last export of a page: while the page is going
  * away, a batch that a keepalive `fetch` cannot carry (no `fetch`, no keepalive support, or over
  * the keepalive budget) goes out with `navigator.sendBeacon`, encoded with the same bytes OTel's
  * serializer writes (`encodeOtlpJson` / `encodeOtlpProtobuf`).
- * A beacon carries no custom headers, so with `headers` configured OTel's exporter is used as is.
- * Everything else (serialization, retries, keepalive, timeouts) is OTel's.
+ * A beacon carries no custom headers, so with `headers` configured the OTLP exporter is used as is.
+ * Everything else (encoding, retries, keepalive, timeouts) is the OTLP exporter's.
  */
 export class BeaconFallbackExporter implements PushMetricExporter {
   constructor(
