@@ -47,7 +47,7 @@ describe('createFetchOtlpSender', () => {
   it('calls the fetch an instrumentation wrapped through its __original', async () => {
     const original = globalThis.fetch;
     const wrapper = Object.assign(() => Promise.reject(new Error('the wrapper was called')), { __original: original });
-    globalThis.fetch = wrapper as unknown as typeof fetch;
+    globalThis.fetch = wrapper;
     try {
       await expect(sender(server.url).send(BODY, 5000)).resolves.toMatchObject({ status: 'success' });
     } finally {
