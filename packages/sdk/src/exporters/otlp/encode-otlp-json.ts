@@ -1,9 +1,10 @@
-import type { Attributes, HrTime } from '@opentelemetry/api';
+import type { HrTime } from '@opentelemetry/api';
 import { ValueType } from '@opentelemetry/api';
 import type { DataPoint, ExponentialHistogram, Histogram, MetricData, ResourceMetrics, ScopeMetrics } from '@opentelemetry/sdk-metrics';
 import { AggregationTemporality, DataPointType } from '@opentelemetry/sdk-metrics';
 import { hrTimeToNanosString } from './hr-time-nanos.js';
 import { toOtlpJsonAttributes } from './otlp-json-attributes.js';
+import type { ScopeFields } from './otlp-scope-fields.js';
 
 // Why hand-written: OTel's JsonMetricsSerializer lives in @opentelemetry/otlp-transformer, whose
 // only install path drags in the trace and logs SDKs (issue 9: footprint). Like OTel's, it builds
@@ -14,14 +15,6 @@ import { toOtlpJsonAttributes } from './otlp-json-attributes.js';
 
 const encoder = new TextEncoder();
 
-/** The scope fields this encoder reads; `attributes` exist on scopes of newer SDKs only. */
-interface ScopeFields {
-  name: string;
-  version?: string;
-  schemaUrl?: string;
-  attributes?: Attributes;
-  droppedAttributesCount?: number;
-}
 
 /** Converts HrTimes to OTLP/JSON strings, reusing the last one: the points of a metric share their times. */
 function timeConverter(): (time: HrTime) => string {

@@ -1,10 +1,11 @@
-import type { Attributes, HrTime } from '@opentelemetry/api';
+import type { HrTime } from '@opentelemetry/api';
 import { ValueType } from '@opentelemetry/api';
 import type { DataPoint, ExponentialHistogram, Histogram, MetricData, ResourceMetrics, ScopeMetrics } from '@opentelemetry/sdk-metrics';
 import { AggregationTemporality, DataPointType } from '@opentelemetry/sdk-metrics';
 import { hrTimeToFixed64 } from './hr-time-nanos.js';
 import { writeAttributes } from './otlp-protobuf-attributes.js';
 import { FIXED64, LENGTH_DELIMITED, ProtobufWriter, VARINT } from './protobuf-writer.js';
+import type { ScopeFields } from './otlp-scope-fields.js';
 
 // Why hand-written: OTel's ProtobufMetricsSerializer lives in @opentelemetry/otlp-transformer,
 // whose only install path drags in the trace and logs SDKs (issue 9: footprint). Field numbers are
@@ -12,14 +13,6 @@ import { FIXED64, LENGTH_DELIMITED, ProtobufWriter, VARINT } from './protobuf-wr
 // their order, follow otlp-transformer 0.223 / 0.301 (they encode alike), so the bytes are the
 // same; the differential tests in test/exporters/otlp/ hold it to that.
 
-/** The scope fields this encoder reads; `attributes` exist on scopes of newer SDKs only. */
-interface ScopeFields {
-  name: string;
-  version?: string;
-  schemaUrl?: string;
-  attributes?: Attributes;
-  droppedAttributesCount?: number;
-}
 
 function time(w: ProtobufWriter, field: number, value: HrTime): void {
   w.tag(field, FIXED64);
