@@ -79,6 +79,10 @@ export const RATIOS: readonly RatioDef[] = [
   { id: 'ratio.cmp.map', label: 'instrumentCache Map.get hit / bare Map.get', numerator: 'cmp.map.mcp-otel', denominator: 'cmp.map.bare' },
   { id: 'ratio.cmp.lru', label: 'instrumentCache lru-cache get hit / bare lru-cache get', numerator: 'cmp.lru.mcp-otel', denominator: 'cmp.lru.bare' },
   { id: 'ratio.cmp.wasm', label: 'instrumentWasm export call / bare export call', numerator: 'cmp.wasm.mcp-otel', denominator: 'cmp.wasm.bare' },
+  // Issue 9: our OTLP encoders against otlp-transformer's serializers, same collection, same run.
+  { id: 'ratio.otlp.json.ours-vs-otel', label: 'OTLP/JSON encode: encodeOtlpJson / OTel JsonMetricsSerializer (time)', numerator: 'otlp.json.ours', denominator: 'otlp.json.otel' },
+  { id: 'ratio.otlp.protobuf.ours-vs-otel', label: 'OTLP protobuf encode: encodeOtlpProtobuf / OTel ProtobufMetricsSerializer (time)', numerator: 'otlp.protobuf.ours', denominator: 'otlp.protobuf.otel' },
+  { id: 'ratio.otlp.bundle.ours-vs-otel.gzip', label: 'OTLP encoders browser bundle, minified + gzip: ours / OTel serializers', numerator: 'otlp.bundle.ours.gzip', denominator: 'otlp.bundle.otel.gzip' },
   // Issue 15: both bundles built by esbuild in the same run.
   { id: 'ratio.bundle.ours-vs-otel.gzip', label: 'browser bundle, minified + gzip: mcp-otel / raw OTel program', numerator: 'bundle.ours.gzip', denominator: 'bundle.otel.gzip' },
   { id: 'ratio.bundle.ours-vs-otel.min', label: 'browser bundle, minified: mcp-otel / raw OTel program', numerator: 'bundle.ours.min', denominator: 'bundle.otel.min' },

@@ -66,6 +66,12 @@ export const GROUPS: readonly BenchGroup[] = [
     run: async () => (await import('./bundle-size.js')).runBundleSize(),
   },
   {
+    name: 'otlp-encode',
+    title: 'OTLP encoders (issue 9): ours vs otlp-transformer on 50 metrics x 20 series (medians, same run), bundle sizes',
+    noisy: true,
+    run: async (o) => (await import('./otlp-encode.js')).runOtlpEncode(o),
+  },
+  {
     name: 'heap',
     title: 'Retained heap per series (node --expose-gc, medians)',
     noisy: false,

@@ -1,7 +1,8 @@
 /**
- * What a failed export says about itself, read by shape: errors come from OTel's OTLP transport
- * (`OTLPExporterError` with an HTTP status `code`), from Node (`code: 'ECONNREFUSED'`), or from our
- * own exporters, and may cross realms (jest, vm), so `instanceof` is not used.
+ * What a failed export says about itself, read by shape: errors come from the OTLP exporter
+ * (`OtlpHttpError` with an HTTP status `code`, or OTel's messages for timeouts and retryable
+ * statuses), from Node (`code: 'ECONNREFUSED'`), or from our other exporters, and may cross realms
+ * (jest, vm, workers), so `instanceof` is not used.
  */
 interface ErrorShape {
   name?: unknown;

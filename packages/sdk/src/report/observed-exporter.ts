@@ -110,7 +110,8 @@ export class ObservedExporter implements PushMetricExporter {
     const giveUp = (error: unknown): void => settle(error, true);
     this.running.add(giveUp);
     const timer = setTimeout(() => giveUp(new ExportDeadlineError(this.options.deadlineMs)), this.options.deadlineMs);
-    timer.unref?.();
+    // Node: the deadline alone must not keep the process alive (browsers' timers have no unref).
+    (timer as { unref?: () => void }).unref?.();
     try {
       this.inner.export(metrics, (result) => settle(result.error, result.code !== ExportResultCode.SUCCESS));
     } catch (error) {

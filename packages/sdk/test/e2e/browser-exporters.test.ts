@@ -69,6 +69,15 @@ describeWithPeer(['chromium', 'otlp-proto'], 'the page-hide flush and the consol
     expect(new Set(posts)).toEqual(new Set(['POST /otlp/json cors']));
   }, TIMEOUT);
 
+  it('gzips with CompressionStream while the page is visible, and sends at once, uncompressed, as it goes away', async () => {
+    const encodings = () => receiver.received.filter((received) => metricRows([received.request], { 'test.run': 'gzip' }).length > 0).map((received) => received.contentEncoding ?? 'none');
+    await recordThenLeave('run=gzip&clicks=4&compression=gzip&flush=1');
+    const sent = await pollUntil(async () => (encodings().length >= 2 ? encodings() : undefined), { what: 'the flush and the page-hide export', timeoutMs: 10_000, intervalMs: 50 });
+    expect(sent[0]).toBe('gzip');
+    expect(sent.slice(1)).not.toContain('gzip');
+    expect(new Set(rowsOf('gzip'))).toEqual(new Set(['@mcp-otel/sdk/app page.clicks [] counter {"button":"send"} = 4']));
+  }, TIMEOUT);
+
   it('writes the console exporter to the developer tools console', async () => {
     const lines: string[] = [];
     const listen = (message: { type(): string; text(): string }) => void lines.push(`${message.type()} ${message.text()}`);

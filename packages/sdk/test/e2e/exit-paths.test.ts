@@ -9,6 +9,7 @@ import type { OtlpExportRequest } from '../peers/otlp-decoded.js';
 import { startOtlpReceiver } from '../peers/otlp-receiver.js';
 import type { OtlpReceiver } from '../peers/otlp-receiver.js';
 import { REPO_ROOT } from '../peers/peer-paths.js';
+import { closedPortUrl } from '../support/capture-server.js';
 
 // Issue 10 items 1, 2 and 10: every clean way a host ends exports the last values, within the
 // shutdown deadline, in a real process (the built SDK). The interval is an hour, so only the exit
@@ -141,5 +142,17 @@ describeWithPeer('otlp-proto', 'exit paths of a real host process', () => {
     expect(run.stdout).toBe('');
     // The abandoned request (its own timeout is 30 s) no longer holds the process.
     expect(run.ms).toBeLessThan(10_000);
+  }, TIMEOUT);
+
+  it('shutdown() with the receiver down exits without waiting out the retries (they would take 13 s)', async () => {
+    const file = path.join(dir, 'metrics.jsonl');
+    const run = await runHost({ MODE: 'shutdown', ENDPOINT: await closedPortUrl(), FILE: file, SHUTDOWN_TIMEOUT: '1s' });
+    const took = Number(/shutdown took (\d+)/.exec(run.stderr)?.[1]);
+    expect(took).toBeLessThan(3_000);
+    expect(lastFileValue(file, 'exit.calls')).toBe(42);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    // Refused connections are retried after 1, 1.5, 2.25, 3.4 and 5 s; the waits are let go at the deadline.
+    expect(run.ms).toBeLessThan(8_000);
   }, TIMEOUT);
 });

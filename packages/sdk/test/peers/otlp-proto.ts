@@ -1,5 +1,6 @@
 import path from 'node:path';
 import protobuf from 'protobufjs';
+import type { OtlpExportRequest } from './otlp-decoded.js';
 import { assertPeerInstalled, peerPaths } from './peer-paths.js';
 
 const REQUEST = 'opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest';
@@ -51,4 +52,28 @@ export function otlpJsonProblems(type: protobuf.Type, value: unknown, at = ''): 
     });
   }
   return problems;
+}
+
+const CONVERSION = { longs: String, enums: String, bytes: String, defaults: true, arrays: true } as const;
+
+/**
+ * An `ExportMetricsServiceRequest` body decoded with the official protos into the plain shape of
+ * otlp-decoded.ts. OTLP/JSON is checked with `otlpJsonProblems`, then put through protobuf, so
+ * both encodings come out exactly alike. Returns `problem` for a body the protos reject; throws
+ * for bytes that are not protobuf or JSON at all.
+ */
+export function decodeOtlpRequest(body: Uint8Array, encoding: 'protobuf' | 'json'): { request?: OtlpExportRequest; problem?: string } {
+  const proto = loadOtlpMetricsProto();
+  let message;
+  if (encoding === 'protobuf') {
+    message = proto.request.decode(body);
+  } else {
+    const json: unknown = JSON.parse(new TextDecoder().decode(body));
+    const problems = otlpJsonProblems(proto.request, json);
+    if (problems.length > 0) return { problem: problems.join('; ') };
+    message = proto.request.decode(proto.request.encode(proto.request.fromObject(json as Record<string, unknown>)).finish());
+  }
+  const invalid = proto.request.verify(message);
+  if (invalid !== null) return { problem: invalid };
+  return { request: proto.request.toObject(message, CONVERSION) as OtlpExportRequest };
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import type { OtlpExportRequest } from './otlp-decoded.js';
-import { loadOtlpMetricsProto, otlpJsonProblems } from './otlp-proto.js';
+import { decodeOtlpRequest, loadOtlpMetricsProto } from './otlp-proto.js';
 import { pollUntil } from './poll.js';
 
 /** One accepted export. */
@@ -34,10 +34,8 @@ export interface OtlpReceiver {
   close(): Promise<void>;
 }
 
-const CONVERSION = { longs: String, enums: String, bytes: String, defaults: true, arrays: true } as const;
-
 /**
- * Starts the receiver. Protobuf bodies are decoded with `decode`; JSON bodies are checked for
+ * Starts the receiver. Bodies are decoded with `decodeOtlpRequest` (otlp-proto.ts): JSON bodies are checked for
  * unknown keys and non-integer enums (OTLP/JSON rules), converted with `fromObject`, then encoded and
  * decoded again so both encodings hand out exactly the same shape. gzip bodies are unpacked first.
  * Accepted exports get 200 with an empty `ExportMetricsServiceResponse` in the request's encoding.
@@ -54,21 +52,6 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const proto = loadOtlpMetricsProto();
   const received: ReceivedExport[] = [];
   const rejected: RejectedExport[] = [];
-
-  const decode = (body: Buffer, encoding: 'protobuf' | 'json'): { request?: OtlpExportRequest; problem?: string } => {
-    let message;
-    if (encoding === 'protobuf') {
-      message = proto.request.decode(body);
-    } else {
-      const json: unknown = JSON.parse(body.toString('utf8'));
-      const problems = otlpJsonProblems(proto.request, json);
-      if (problems.length > 0) return { problem: problems.join('; ') };
-      message = proto.request.decode(proto.request.encode(proto.request.fromObject(json as Record<string, unknown>)).finish());
-    }
-    const invalid = proto.request.verify(message);
-    if (invalid !== null) return { problem: invalid };
-    return { request: proto.request.toObject(message, CONVERSION) as OtlpExportRequest };
-  };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -87,7 +70,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       let decoded;
       try {
         const raw = Buffer.concat(chunks);
-        decoded = decode(contentEncoding === 'gzip' ? gunzipSync(raw) : raw, encoding);
+        decoded = decodeOtlpRequest(contentEncoding === 'gzip' ? gunzipSync(raw) : raw, encoding);
       } catch (error) {
         return reject(400, `cannot decode ${encoding}${contentEncoding === undefined ? '' : ` (${contentEncoding})`}: ${(error as Error).message}`);
       }

@@ -1,5 +1,5 @@
-import { JsonMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { encodeOtlpJson } from '../otlp/encode-otlp-json.js';
 import { PrometheusTextSerializer } from '../prometheus/prometheus-text-serializer.js';
 import type { FileFormat } from './file-options.js';
 
@@ -11,14 +11,13 @@ const prometheusWithoutUnits = new PrometheusTextSerializer({ withoutUnits: true
 
 /**
  * One collection as OTLP/JSON: an `ExportMetricsServiceRequest` (`{"resourceMetrics":[...]}`)
- * on one line, produced by OTel's own OTLP serializer, followed by `\n`. This is the layout of
- * the OpenTelemetry Collector's file exporter, so `otlpjsonfile` receivers can replay it.
+ * on one line, byte-identical to OTel's OTLP/JSON serializer (see `encodeOtlpJson`), followed
+ * by `\n`. This is the layout of the OpenTelemetry Collector's file exporter, so `otlpjsonfile`
+ * receivers can replay it.
  */
 export function formatJsonLine(metrics: ResourceMetrics): string {
-  const bytes = JsonMetricsSerializer.serializeRequest(metrics);
-  if (bytes === undefined) throw new Error('the OTLP JSON serializer returned nothing');
-  // JSON.stringify output has no raw newline, so one request stays on one line.
-  return decoder.decode(bytes) + '\n';
+  // JSON text has no raw newline (strings escape theirs), so one request stays on one line.
+  return decoder.decode(encodeOtlpJson(metrics)) + '\n';
 }
 
 /**

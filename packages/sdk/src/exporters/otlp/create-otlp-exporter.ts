@@ -1,30 +1,31 @@
-import { AggregationTemporalityPreference, OTLPMetricExporter as OtlpJsonExporter } from '@opentelemetry/exporter-metrics-otlp-http';
-import { OTLPMetricExporter as OtlpProtoExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
-import { CompressionAlgorithm } from '@opentelemetry/otlp-exporter-base';
 import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { ResolvedOtlpExporter } from '../../config/resolved-config.js';
+import { createFetchOtlpSender } from './fetch-otlp-sender.js';
+import type { FetchOtlpSenderOptions } from './fetch-otlp-sender.js';
+import { OTLP_ENCODINGS } from './otlp-encoding.js';
+import { OtlpHttpExporter } from './otlp-http-exporter.js';
+import type { OtlpSender } from './otlp-sender.js';
+import type { RetryTiming } from './send-with-retries.js';
 
-const TEMPORALITY = {
-  cumulative: AggregationTemporalityPreference.CUMULATIVE,
-  delta: AggregationTemporalityPreference.DELTA,
-  lowmemory: AggregationTemporalityPreference.LOWMEMORY,
-} as const;
+/** The `fetch` sender's options for `config`. */
+export function fetchSenderOptions(config: ResolvedOtlpExporter): FetchOtlpSenderOptions {
+  return { url: config.endpoint, headers: config.headers, contentType: OTLP_ENCODINGS[config.protocol].contentType, compression: config.compression };
+}
 
 /**
- * OTel's OTLP/HTTP exporter for the configured protocol, for platforms without Node (OTel's browser
- * build, which has no process environment to read). Node uses `createNodeOtlpExporter`
- * (platform/node), which keeps OTel from merging `process.env` into the options. Every option is
- * passed explicitly: the config pipeline already merged the `OTEL_EXPORTER_OTLP_*` variables with
- * the documented precedence.
- * Failed exports are retried and reported by OTel itself; they never reject into the host.
+ * The OTLP/HTTP exporter of `config`. Without `sender` it sends with `fetch` (browsers, workers,
+ * other runtimes without Node); Node passes its `node:http` sender (platform/node). Every option
+ * comes from the resolved config, which already merged the `OTEL_EXPORTER_OTLP_*` variables with
+ * the documented precedence: nothing is read from the environment here. Failed exports are
+ * retried (OTel's policy) and answered as results; they never reject into the host.
  */
-export function createOtlpExporter(config: ResolvedOtlpExporter): PushMetricExporter {
-  const options = {
-    url: config.endpoint,
-    headers: config.headers,
-    timeoutMillis: config.timeoutMs,
-    compression: config.compression === 'gzip' ? CompressionAlgorithm.GZIP : CompressionAlgorithm.NONE,
-    temporalityPreference: TEMPORALITY[config.temporality],
-  };
-  return config.protocol === 'http/json' ? new OtlpJsonExporter(options) : new OtlpProtoExporter(options);
+export function createOtlpExporter(config: ResolvedOtlpExporter, sender?: OtlpSender, timing?: RetryTiming): PushMetricExporter {
+  const encoding = OTLP_ENCODINGS[config.protocol];
+  return new OtlpHttpExporter({
+    encoding,
+    sender: sender ?? createFetchOtlpSender(fetchSenderOptions(config)),
+    timeoutMs: config.timeoutMs,
+    temporality: config.temporality,
+    ...(timing && { timing }),
+  });
 }

@@ -1,8 +1,9 @@
 import { ExportResultCode } from '@opentelemetry/core';
 import type { ExportResult } from '@opentelemetry/core';
-import { JsonMetricsSerializer, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import type { AggregationTemporality, InstrumentType, PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ResolvedOtlpExporter } from '../../config/resolved-config.js';
+import { encodeOtlpJson } from '../../exporters/otlp/encode-otlp-json.js';
+import { encodeOtlpProtobuf } from '../../exporters/otlp/encode-otlp-protobuf.js';
 import type { PageState } from './page-lifecycle.js';
 
 /** What browsers let a keepalive fetch carry (64 KiB for all pending ones; OTel's transport keeps 60 KiB). */
@@ -22,11 +23,12 @@ function fetchCanFinish(bytes: number): boolean {
 }
 
 /**
- * OTel's OTLP exporter, plus one thing for the last export of a page: while the page is going
+ * The OTLP exporter, plus one thing for the last export of a page: while the page is going
  * away, a batch that a keepalive `fetch` cannot carry (no `fetch`, no keepalive support, or over
- * the keepalive budget) goes out with `navigator.sendBeacon`, serialized by OTel's own serializer.
- * A beacon carries no custom headers, so with `headers` configured OTel's exporter is used as is.
- * Everything else (serialization, retries, keepalive, timeouts) is OTel's.
+ * the keepalive budget) goes out with `navigator.sendBeacon`, encoded with the same bytes OTel's
+ * serializer writes (`encodeOtlpJson` / `encodeOtlpProtobuf`).
+ * A beacon carries no custom headers, so with `headers` configured the OTLP exporter is used as is.
+ * Everything else (encoding, retries, keepalive, timeouts) is the OTLP exporter's.
  */
 export class BeaconFallbackExporter implements PushMetricExporter {
   constructor(
@@ -39,8 +41,13 @@ export class BeaconFallbackExporter implements PushMetricExporter {
   export(metrics: ResourceMetrics, resultCallback: (result: ExportResult) => void): void {
     if (!this.page.hiding || this.beacon === undefined || Object.keys(this.config.headers).length > 0) return this.inner.export(metrics, resultCallback);
     const json = this.config.protocol === 'http/json';
-    const body = (json ? JsonMetricsSerializer : ProtobufMetricsSerializer).serializeRequest(metrics);
-    if (body === undefined || fetchCanFinish(body.byteLength)) return this.inner.export(metrics, resultCallback);
+    let body: Uint8Array;
+    try {
+      body = json ? encodeOtlpJson(metrics) : encodeOtlpProtobuf(metrics);
+    } catch {
+      return this.inner.export(metrics, resultCallback); // data the encoder cannot write (a NaN time): the exporter reports it
+    }
+    if (fetchCanFinish(body.byteLength)) return this.inner.export(metrics, resultCallback);
     const type = json ? 'application/json' : 'application/x-protobuf';
     let sent = false;
     try {

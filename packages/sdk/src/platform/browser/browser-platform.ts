@@ -1,6 +1,8 @@
 import type { DescribedExporter, Platform, ResolvedPushExporter } from '../../create/create-push-exporter.js';
 import { component, describeOtlp } from '../../create/create-push-exporter.js';
 import { ConsoleExporter } from '../../exporters/console/console-exporter.js';
+import { createOtlpExporter, fetchSenderOptions } from '../../exporters/otlp/create-otlp-exporter.js';
+import { createFetchOtlpSender } from '../../exporters/otlp/fetch-otlp-sender.js';
 import { BeaconFallbackExporter } from './beacon-fallback-exporter.js';
 import type { PageState } from './page-lifecycle.js';
 
@@ -10,8 +12,9 @@ function writeConsole(text: string): void {
 }
 
 /**
- * Browsers and workers: OTLP over `fetch` (OTel's browser exporter: keepalive requests; while the
- * page goes away, `sendBeacon` for what a keepalive fetch cannot carry) and the console. StatsD,
+ * Browsers and workers: OTLP over `fetch` (keepalive requests, gzip by `CompressionStream` when
+ * configured; while the page goes away, uncompressed, and `sendBeacon` for what a keepalive fetch
+ * cannot carry) and the console. StatsD,
  * files and Prometheus need Node; `startMetrics` refuses them before a pipeline is built.
  */
 export function browserPlatform(page: PageState): Platform {
@@ -20,7 +23,9 @@ export function browserPlatform(page: PageState): Platform {
     describePushExporter: (config: ResolvedPushExporter): DescribedExporter | undefined => {
       switch (config.type) {
         case 'otlp': {
-          const described = describeOtlp(config);
+          // While the page goes away a body leaves at once: no asynchronous gzip before the keepalive fetch.
+          const sender = createFetchOtlpSender({ ...fetchSenderOptions(config), sendAtOnce: () => page.hiding });
+          const described = describeOtlp(config, (otlp) => createOtlpExporter(otlp, sender));
           return { ...described, exporter: new BeaconFallbackExporter(described.exporter, config, page) };
         }
         case 'console':

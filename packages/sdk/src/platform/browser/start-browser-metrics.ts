@@ -50,7 +50,7 @@ const BROWSER_DEFAULT_EXPORTERS: MetricsConfig['exporters'] = [{ type: 'otlp' }]
  * file), builds the Resource, views and one reader per exporter, registers the MeterProvider
  * globally (unless `registerGlobal: false`) and binds the `metrics` facade to it.
  *
- * Exporters: `otlp` (OTel's exporter over `fetch`; `http/protobuf` or `http/json`; the receiver
+ * Exporters: `otlp` (over `fetch`, keepalive; `http/protobuf` or `http/json`; the receiver
  * must answer CORS when it is on another origin) and `console` (the developer tools console).
  * @default exporters `[{ type: 'otlp' }]` (http://localhost:4318/v1/metrics)
  *

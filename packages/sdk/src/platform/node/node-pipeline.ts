@@ -16,7 +16,7 @@ export const NODE_PLATFORM: Platform = {
     switch (config.type) {
       case 'otlp': {
         const agents = new ReleasableAgents();
-        return describeOtlp(config, (otlp) => createNodeOtlpExporter(otlp, { agentFactory: agents.factory }), () => agents.release());
+        return describeOtlp(config, (otlp) => createNodeOtlpExporter(otlp, { agentFactory: agents.factory, wait: agents.wait }), () => agents.release());
       }
       case 'statsd':
         return { exporter: createStatsdExporter(config, { logger: reporter }), identity: { ...component('statsd_metric_exporter'), label: 'statsd exporter', target: statsdTarget(config) } };

@@ -11,6 +11,18 @@ import type { Socket } from 'node:net';
 export class ReleasableAgents {
   private released = false;
   private readonly sockets = new Set<Socket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  /** The exporter's wait before a retry: let go like the sockets, so a retry due later cannot hold the process either. */
+  readonly wait = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      if (this.released) timer.unref();
+      else this.timers.add(timer);
+    });
 
   /** For OTel's `httpAgentOptions`: a keep-alive agent per protocol, as OTel's default factory makes. */
   readonly factory = async (protocol: string): Promise<Agent> => {
@@ -29,6 +41,7 @@ export class ReleasableAgents {
   release(): void {
     this.released = true;
     for (const socket of this.sockets) socket.unref();
+    for (const timer of this.timers) timer.unref();
   }
 
   private track(socket: Socket): void {

@@ -6,12 +6,11 @@ import { bundleForBrowser } from '../../support/browser-bundle.js';
 
 /**
  * Node globals OTel's own browser builds name, each behind a `typeof` check (feature detection, no
- * bundler adds a shim for them): the API finds the global object, the transformer encodes base64
- * with Buffer when there is one. Anything else, and anything in our packages, fails.
+ * bundler adds a shim for them): the API finds the global object. Anything else, and anything in
+ * our packages (the OTLP encoder included), fails.
  */
 const OTEL_FEATURE_CHECKS = [
   'global in node_modules/@opentelemetry/api/build/esm/internal/global-utils.js',
-  'Buffer in node_modules/@opentelemetry/otlp-transformer/build/esm/common/utils.js',
   // The same check in api 1.10, whose build moved to dist/*.mjs (the OTel 3.x line, CI's Node 24 leg).
   'global in node_modules/@opentelemetry/api/dist/internal/global-utils.mjs',
 ];
