@@ -2,16 +2,16 @@ import { AggregationTemporality, DataPointType, InstrumentType } from '@opentele
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../../src/config/config-error.js';
-import type { ResolvedExporter, ResolvedPrometheusExporter } from '../../src/config/resolved-config.js';
+import type { ResolvedExporter } from '../../src/config/resolved-config.js';
 import { buildPipeline, createMetricsPipeline as createPortablePipeline } from '../../src/create/create-pipeline.js';
 import { PORTABLE_PLATFORM } from '../../src/create/create-push-exporter.js';
 import { createMetricsFacade } from '../../src/facade/metrics-facade.js';
 import { createMetricsPipeline, type PrometheusHttpEndpoint } from '../../src/platform/node/node-pipeline.js';
 import { httpRequest } from '../peers/http-request.js';
-import { resolvedConfig } from '../support/resolved-config.js';
+import { resolvedConfig, resolvedPrometheus } from '../support/resolved-config.js';
 import { parseExposition } from '../exporters/prometheus/parse-exposition.js';
 
-const PROMETHEUS: ResolvedPrometheusExporter = { type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics' };
+const PROMETHEUS = resolvedPrometheus();
 
 /** One scrape of `endpoint.handle` mounted on a real server on 127.0.0.1. */
 async function scrape(endpoint: PrometheusHttpEndpoint): Promise<string> {
@@ -124,7 +124,7 @@ describe('createReaders (through the pipeline)', () => {
   });
 
   it('refuses, on a platform without Node, an exporter that needs Node, naming the field and the fix', () => {
-    const exporters: ResolvedExporter[] = [PROMETHEUS, { type: 'file', path: 'm.jsonl', format: 'jsonl', rotation: { maxBytes: 1, maxFiles: 1, intervalMs: undefined } }];
+    const exporters: ResolvedExporter[] = [PROMETHEUS, { type: 'file', path: 'm.jsonl', format: 'jsonl', rotation: { maxBytes: 1, maxFiles: 1, intervalMs: undefined }, withoutUnits: false }];
     let error: unknown;
     try {
       createPortablePipeline(resolvedConfig({ exporters }));

@@ -8,6 +8,7 @@ import {
   InstrumentType,
   MeterProvider,
   PeriodicExportingMetricReader,
+  type MetricData,
   type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
 import { collectTransformed, transformCollection } from '../../src/export/collect-transform';
@@ -17,7 +18,6 @@ import { summaryViews } from '../../src/plan/plan-views';
 import { captureDiag, findMetric, TestReader } from '../facade/support/metrics-test-kit';
 import { bucketLines, deepFreeze, sampleResourceMetrics } from './support';
 import { emptyResource } from '@opentelemetry/resources';
-import type { MetricData, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { mergeScopeMetrics } from '../../src/export/collect-transform';
 
 /** Serves `exporter`'s handler on 127.0.0.1 (a free port) and returns one scrape's body. */

@@ -6,7 +6,7 @@ import type { ResolvedComponent, ResolvedExporter } from '../../src/config/resol
 import { buildPipeline, type MetricsPipeline } from '../../src/create/create-pipeline';
 import type { CollectionResult } from '@opentelemetry/sdk-metrics';
 import { NODE_PLATFORM } from '../../src/platform/node/node-pipeline';
-import { resolvedConfig } from './resolved-config';
+import { resolvedConfig, resolvedPrometheus } from './resolved-config';
 
 /** A component with every field at its resolved default. */
 export function component(overrides: Partial<ResolvedComponent> = {}): ResolvedComponent {
@@ -40,7 +40,7 @@ export interface TestPipeline {
  * it) with the readers of `spec`: `own: false` is the plain-OTel baseline (`ownAggregation: false`).
  */
 export function buildTestPipeline(own: boolean, spec: PipelineSpec): TestPipeline {
-  const exporters: ResolvedExporter[] = spec.readers.includes('prometheus') ? [{ type: 'prometheus', host: '127.0.0.1', port: 0, path: '/metrics' }] : [];
+  const exporters: ResolvedExporter[] = spec.readers.includes('prometheus') ? [resolvedPrometheus()] : [];
   const config = resolvedConfig({
     components: spec.components ?? {},
     cardinalityLimit: spec.cardinalityLimit ?? 2000,

@@ -1,5 +1,6 @@
+import { PROMETHEUS_DEFAULTS } from '../../src/config/exporters/prometheus';
 import { normalizeHealth } from '../../src/config/health-config';
-import type { ResolvedConfig } from '../../src/config/resolved-config';
+import type { ResolvedConfig, ResolvedPrometheusExporter } from '../../src/config/resolved-config';
 
 /** A resolved config with every default and no exporters, for tests of the `create/*` functions. */
 export function resolvedConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
@@ -23,4 +24,9 @@ export function resolvedConfig(overrides: Partial<ResolvedConfig> = {}): Resolve
     alerts: undefined,
     ...overrides,
   };
+}
+
+/** A resolved Prometheus exporter as config resolution makes it (every default), on a free port. */
+export function resolvedPrometheus(overrides: Partial<ResolvedPrometheusExporter> = {}): ResolvedPrometheusExporter {
+  return { type: 'prometheus', ...PROMETHEUS_DEFAULTS, port: 0, auth: undefined, tls: undefined, ...overrides };
 }

@@ -61,13 +61,16 @@ export function createPipelinePair(own: boolean, config: ResolvedConfig): Reader
   };
 }
 
-/** What the differential tests compare: everything OTel exports but the timestamps. */
+/**
+ * What the differential tests compare: everything OTel exports but the timestamps. (The instrument
+ * kind is not exported since sdk-metrics 2.0 dropped `MetricDescriptor.type`; `dataPointType` and
+ * `monotonic` tell the kinds apart as far as an exporter can.)
+ */
 export interface NormalizedMetric {
   scope: string;
   name: string;
   unit: string;
   description: string;
-  type: string;
   valueType: number;
   dataPointType: DataPointType;
   temporality: AggregationTemporality;
@@ -93,7 +96,6 @@ function normalizeMetric(scope: string, metric: MetricData): NormalizedMetric {
     name: metric.descriptor.name,
     unit: metric.descriptor.unit,
     description: metric.descriptor.description,
-    type: metric.descriptor.type,
     valueType: metric.descriptor.valueType,
     dataPointType: metric.dataPointType,
     temporality: metric.aggregationTemporality,

@@ -10,7 +10,7 @@ describe('startMetrics of the browser build', () => {
         health: { port: 8081 },
         runtime: true,
         shutdownOnSignals: true,
-        retention: {},
+        retention: { maxAge: '15m' },
       },
       { configFile: 'mcp-otel.yaml', env: { OTEL_METRICS_EXPORTER: 'otlp' } },
     );
