@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
 
 /** What the differential tests compare with: OTel's own serializers, from otlp-transformer. */
@@ -23,8 +25,7 @@ export function loadOtelSerializers(): OtelMetricsSerializers {
   const where = process.env.MCP_OTEL_OTLP_TRANSFORMER ?? '@opentelemetry/otlp-transformer';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const otel = require(where) as { JsonMetricsSerializer: Serializer; ProtobufMetricsSerializer: Serializer };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { version } = require(`${where}/package.json`) as { version: string };
+  const { version } = packageJsonOf(require.resolve(where));
   const serialize = (serializer: Serializer) => (data: ResourceMetrics) => {
     const bytes = serializer.serializeRequest(data);
     if (bytes === undefined) throw new Error(`otlp-transformer ${version} serialized nothing`);
@@ -37,6 +38,20 @@ export function loadOtelSerializers(): OtelMetricsSerializers {
     jsonResponse: (body) => otel.JsonMetricsSerializer.deserializeResponse(body),
     protobufResponse: (body) => otel.ProtobufMetricsSerializer.deserializeResponse(body),
   };
+}
+
+/**
+ * The package.json above a resolved entry file. Read from disk: otlp-transformer 0.301's `exports`
+ * does not expose `./package.json`, so `require('<name>/package.json')` fails on the 3.x line.
+ */
+function packageJsonOf(entry: string): { name: string; version: string } {
+  for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (json.name !== undefined && json.version !== undefined) return { name: json.name, version: json.version };
+  }
+  throw new Error(`no package.json above ${entry}`);
 }
 
 /** Bytes as hex, so a failing comparison shows where the encodings part. */
