@@ -40,7 +40,11 @@ export function createNodeOtlpSender(options: NodeOtlpSenderOptions): OtlpSender
   return {
     async send(body, timeoutMs) {
       try {
-        connection ??= connect();
+        // A failed start (the agent factory threw) is not kept: the next export tries again.
+        connection ??= connect().catch((error: unknown) => {
+          connection = undefined;
+          throw error;
+        });
         const { agent, request } = await connection;
         const payload = options.compression === 'gzip' ? new Uint8Array(await gzipAsync(body)) : body;
         const headers: Record<string, string> = {

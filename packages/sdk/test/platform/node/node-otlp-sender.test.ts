@@ -75,6 +75,20 @@ describe('createNodeOtlpSender', () => {
     await expect(sender(server.url).send(BODY, 5000)).resolves.toMatchObject({ status: 'failure', error: { message: expect.stringContaining('exceeded') } });
   });
 
+  it('tries again at the next export when making the agent failed', async () => {
+    let calls = 0;
+    const flaky = sender(server.url, {
+      agentFactory: () => {
+        if (++calls === 1) throw new Error('no agent yet');
+        const agent = new http.Agent({ keepAlive: true });
+        agents.push(agent);
+        return agent;
+      },
+    });
+    await expect(flaky.send(BODY, 5000)).resolves.toMatchObject({ status: 'failure', error: { message: 'no agent yet' } });
+    await expect(flaky.send(BODY, 5000)).resolves.toMatchObject({ status: 'success' });
+  });
+
   it('makes one agent per exporter, reused by every request', async () => {
     let made = 0;
     const shared = sender(server.url, {
