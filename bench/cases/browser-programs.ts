@@ -5,7 +5,7 @@
  * external in both: every program ships it, whichever metrics library it uses.
  */
 export interface BrowserProgram {
-  readonly name: 'ours' | 'otel' | 'facade';
+  readonly name: 'ours' | 'otel' | 'floor' | 'facade';
   readonly label: string;
   readonly source: string;
 }
@@ -50,6 +50,23 @@ export function main(client) {
     }
   };
   return client;
+}`,
+  },
+  {
+    // Not a program anyone would ship: the least any build of ours can weigh while it records
+    // through OTel's SDK, as the stack prescribes (no exporter, no startMetrics, no config).
+    // Against bundle.otel it bounds the budget from below (docs/performance.md).
+    name: 'floor',
+    label: 'floor: OTel MeterProvider + reader + instrumentMcpClient (no exporter, no startMetrics)',
+    source: `
+import { metrics } from '@opentelemetry/api';
+import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { instrumentMcpClient } from '@mcp-otel/instrumentation';
+export function main(client, exporter) {
+  const provider = new MeterProvider({ resource: resourceFromAttributes({ 'service.name': 'web-chat' }), readers: [new PeriodicExportingMetricReader({ exporter })] });
+  metrics.setGlobalMeterProvider(provider);
+  return instrumentMcpClient(client);
 }`,
   },
   {
