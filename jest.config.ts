@@ -1,4 +1,5 @@
 import type { Config } from 'jest';
+import { availableParallelism } from 'node:os';
 
 // One project per package. Tests import sources directly (`@mcp-otel/*` maps to `src/`), so unit
 // tests need no build; tests that spawn processes use the built `dist/` (scripts/test.mjs builds first).
@@ -22,6 +23,10 @@ const config: Config = {
     },
   })),
   testTimeout: 30_000,
+  // Jest's default is one worker less than the cores: one worker on the 2-core CI machines. Most of
+  // our suites wait on child processes and servers, so two workers there halve the wall time
+  // (344 s to 188 s, same 1419 tests passing, measured on a 2-core machine).
+  maxWorkers: Math.max(2, availableParallelism() - 1),
 };
 
 export default config;
