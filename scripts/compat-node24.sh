@@ -5,7 +5,8 @@
 # @mcp-otel/sdk's OTel dependencies to their 3.x alternatives (3.1.1 / 0.301.2) instead of 2.x.
 #
 # Works on a copy of the tracked files in .tmp/compat-node24 (the main tree and its node_modules are
-# left alone), reuses the test peers of .peers/, and prints `compat: tests: N passed, N failed`.
+# left alone), reuses the test peers of .peers/, type-checks the tests, and prints
+# `compat (...): tests: N passed, N failed`.
 # Exits non-zero on any failure.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -55,6 +56,12 @@ export MCP_OTEL_PEERS_DIR=${MCP_OTEL_PEERS_DIR:-$ROOT/.peers}
 rc=0
 npm test -- "$@" >&2 || rc=$?
 summary=$(cat .tmp/test-summary.txt 2>/dev/null || echo "tests: did not run")
+# The tests' types against this leg's OTel 3.x declarations (the main leg checks them in `npm run lint`).
+log "npm run typecheck:tests"
+if ! npm run typecheck:tests >&2; then
+  rc=1
+  summary="$summary (the test type check failed)"
+fi
 version() { node -p "JSON.parse(require('fs').readFileSync('node_modules/$1/package.json', 'utf8')).version"; }
 echo "compat (Node $(node --version), @opentelemetry/sdk-metrics $(version @opentelemetry/sdk-metrics), api $(version @opentelemetry/api)): $summary"
 exit $rc
