@@ -2,7 +2,8 @@
 # install-peers.sh [PEER...]: installs the real peers the tests run against into .peers/ (gitignored).
 #
 # Idempotent: a peer whose binaries already exist and run is skipped. Needs no network but the Debian
-# mirror of the machine's own apt sources; never changes the system's apt configuration or libc.
+# mirror of the machine's own apt sources and the npm registry (the MCP Inspector); never changes the
+# system's apt configuration or libc.
 # Progress goes to stderr. For each peer that cannot be installed, the reason is written to
 # .peers/unavailable/<peer> (removed again once it installs) and the exit status is 1.
 #
@@ -12,7 +13,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PEERS_DIR=${MCP_OTEL_PEERS_DIR:-$ROOT/.peers}
-ALL_PEERS=(prometheus victoria-metrics otlp-proto redis alertmanager chromium)
+ALL_PEERS=(prometheus victoria-metrics otlp-proto redis alertmanager chromium mcp-inspector)
 
 log() { printf 'install-peers: %s\n' "$*" >&2; }
 # die REASON: stop installing the current peer; the reason is what the skipped tests will report.
@@ -220,6 +221,27 @@ peer_chromium() {
   chmod +x "$dir/chromium"
   chromium_runs "$dir/chromium" || die "$dir/chromium does not run: $("$dir/chromium" --headless --no-sandbox --version 2>&1 | tail -n 1)"
   log "$("$dir/chromium" --headless --no-sandbox --version 2>/dev/null)"
+}
+
+# The MCP Inspector CLI, a second MCP client independent of the tests' own: 0.15.0 is the newest that
+# runs on Node 20 (0.16 and later need Node 22.7.5). From the npm registry into its own folder (about
+# 150 MB), run from there: never `npx`, which would fetch at test time.
+INSPECTOR_VERSION=0.15.0
+inspector_installed() { # DIR
+  local pkg=$1/node_modules/@modelcontextprotocol/inspector/package.json
+  [ -x "$1/node_modules/.bin/mcp-inspector" ] && [ -s "$pkg" ] && [ "$(node -p "require('$pkg').version" 2>/dev/null)" = "$INSPECTOR_VERSION" ]
+}
+
+peer_mcp_inspector() {
+  local dir=$PEERS_DIR/mcp-inspector
+  if inspector_installed "$dir"; then return 0; fi
+  log "installing @modelcontextprotocol/inspector@$INSPECTOR_VERSION (npm) into $dir"
+  rm -rf "$dir" && mkdir -p "$dir"
+  cd "$dir" # its own package.json, so npm never mistakes the repository's workspaces for its project
+  npm init -y >/dev/null 2>&1 || die "npm init -y in $dir failed"
+  try npm install --no-audit --no-fund --loglevel=error "@modelcontextprotocol/inspector@$INSPECTOR_VERSION" \
+    || die "npm install @modelcontextprotocol/inspector@$INSPECTOR_VERSION failed: $TRY_ERR"
+  inspector_installed "$dir" || die "$dir/node_modules/.bin/mcp-inspector missing after npm install"
 }
 
 main() {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -112,5 +113,39 @@ describe("the README's stdio server with the default Prometheus port taken", () 
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }
+  }, TIMEOUT);
+});
+
+describe("the README's stdio server's stdout", () => {
+  it('carries only JSON-RPC messages, with metrics on (the exporters log to stderr), and the process exits 0 when stdin closes', async () => {
+    const child = spawn(process.execPath, [SERVER], {
+      cwd: REPO_ROOT,
+      // Prometheus on a free port says so in one line: on stderr, never on the wire.
+      env: { PATH: process.env.PATH ?? '', OTEL_METRICS_EXPORTER: 'prometheus,console', OTEL_EXPORTER_PROMETHEUS_PORT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const send = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
+    send({ id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1.0.0' } } });
+    await pollUntil(async () => (stdout.includes('"id":1') ? true : undefined), { what: 'the initialize answer', timeoutMs: 10_000 });
+    send({ method: 'notifications/initialized' });
+    send({ id: 2, method: 'tools/call', params: { name: 'forecast', arguments: { city: 'Rome' } } });
+    await pollUntil(async () => (stdout.includes('"id":2') ? true : undefined), { what: 'the tools/call answer', timeoutMs: 10_000 });
+    child.stdin.end();
+    expect(await exited).toBe(0);
+
+    const lines = stdout.split('\n').filter((line) => line !== '');
+    const messages = lines.map((line) => JSON.parse(line) as { jsonrpc?: string; id?: number; result?: unknown });
+    expect(messages.map((message) => [message.jsonrpc, message.id])).toEqual([
+      ['2.0', 1],
+      ['2.0', 2],
+    ]);
+    expect(messages[1]!.result).toEqual({ content: [{ type: 'text', text: 'Rome: sunny, 21°C' }] });
+    // The console exporter's final export went to stderr, so metrics were on and did write.
+    expect(stderr).toContain('mcp.server.operation.duration');
   }, TIMEOUT);
 });

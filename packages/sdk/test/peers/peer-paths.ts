@@ -8,7 +8,7 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export const PEERS_DIR = process.env.MCP_OTEL_PEERS_DIR ?? path.join(REPO_ROOT, '.peers');
 
 /** The peers `scripts/install-peers.sh` knows, by the names it uses. */
-export type PeerName = 'prometheus' | 'victoria-metrics' | 'otlp-proto' | 'redis' | 'alertmanager' | 'chromium';
+export type PeerName = 'prometheus' | 'victoria-metrics' | 'otlp-proto' | 'redis' | 'alertmanager' | 'chromium' | 'mcp-inspector';
 
 /** Paths of the installed peer binaries and files (the layout `dpkg -x` leaves). */
 export const peerPaths = {
@@ -25,6 +25,8 @@ export const peerPaths = {
   alertmanager: path.join(PEERS_DIR, 'alertmanager/alertmanager'),
   /** Debian's Chromium, run through the wrapper that points it at its unpacked libraries. */
   chromium: path.join(PEERS_DIR, 'chromium/chromium'),
+  /** The MCP Inspector CLI 0.15.0 (`mcp-inspector --cli ...`), installed with npm into its own folder. */
+  mcpInspector: path.join(PEERS_DIR, 'mcp-inspector/node_modules/.bin/mcp-inspector'),
 } as const;
 
 const requiredFiles: Record<PeerName, string[]> = {
@@ -34,6 +36,7 @@ const requiredFiles: Record<PeerName, string[]> = {
   redis: [peerPaths.redisServer],
   alertmanager: [peerPaths.alertmanager, path.join(peerPaths.alertmanagerDir, 'am-share/default.tmpl')],
   chromium: [peerPaths.chromium],
+  'mcp-inspector': [peerPaths.mcpInspector],
 };
 
 /**
