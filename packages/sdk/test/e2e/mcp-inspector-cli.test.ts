@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Histogram } from '@opentelemetry/sdk-metrics';
+import { instrumentMcpServer } from '@mcp-otel/instrumentation';
+import { z } from 'zod';
+import { createTestProvider, pointsOf } from '../facade/support/metrics-test-kit.js';
 import { describeWithPeer } from '../peers/describe-with-peer.js';
 import type { OtlpExportRequest } from '../peers/otlp-decoded.js';
 import { startOtlpReceiver } from '../peers/otlp-receiver.js';
@@ -20,10 +28,10 @@ interface InspectorRun {
   stderr: string;
 }
 
-/** `mcp-inspector --cli node examples/stdio/server.mjs <args>`; resolves when the Inspector exits. */
-function runInspector(args: readonly string[], env: Record<string, string>): Promise<InspectorRun> {
+/** `mcp-inspector --cli <target...> <args>`; resolves when the Inspector exits. */
+function runInspector(target: readonly string[], args: readonly string[], env: Record<string, string> = {}): Promise<InspectorRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(peerPaths.mcpInspector, ['--cli', process.execPath, SERVER, ...args], {
+    const child = spawn(peerPaths.mcpInspector, ['--cli', ...target, ...args], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,11 +78,11 @@ describeWithPeer(['mcp-inspector', 'otlp-proto'], "the README's stdio server dri
     // The default collection interval (60 s) is far longer than a session: only the final flush can deliver.
     const env = { OTEL_METRICS_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: receiver.url };
 
-    const list = await runInspector(['--method', 'tools/list'], env);
+    const list = await runInspector([process.execPath, SERVER], ['--method', 'tools/list'], env);
     expect({ code: list.code, stderr: list.stderr }).toEqual({ code: 0, stderr: '' });
     expect((JSON.parse(list.stdout) as { tools: { name: string }[] }).tools.map((tool) => tool.name)).toEqual(['forecast']);
 
-    const call = await runInspector(['--method', 'tools/call', '--tool-name', 'forecast', '--tool-arg', 'city=Paris'], env);
+    const call = await runInspector([process.execPath, SERVER], ['--method', 'tools/call', '--tool-name', 'forecast', '--tool-arg', 'city=Paris'], env);
     expect({ code: call.code, stderr: call.stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(call.stdout)).toEqual({ content: [{ type: 'text', text: 'Paris: sunny, 21°C' }] });
 
@@ -88,5 +96,40 @@ describeWithPeer(['mcp-inspector', 'otlp-proto'], "the README's stdio server dri
         expect.objectContaining({ initialize: 1, 'tools/call forecast': 1 }),
       ]),
     );
+  }, TIMEOUT);
+});
+
+describeWithPeer('mcp-inspector', 'an instrumented Streamable HTTP server driven by the MCP Inspector CLI 0.15.0', () => {
+  it('records the tools/call with its tool and the HTTP transport', async () => {
+    const { provider, collect } = createTestProvider();
+    // Stateless: a server and a transport per HTTP request, as the MCP SDK's examples do.
+    const http = createServer((req, res) => {
+      const server = new McpServer({ name: 'weather', version: '1.0.0' });
+      instrumentMcpServer(server, { meterProvider: provider });
+      server.registerTool('forecast', { description: 'Forecast for a city', inputSchema: { city: z.string() } }, ({ city }) => ({
+        content: [{ type: 'text', text: `${city}: sunny, 21°C` }],
+      }));
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      res.on('close', () => void transport.close().then(() => server.close()));
+      void server.connect(transport).then(() => transport.handleRequest(req, res));
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`;
+      const call = await runInspector([url], ['--transport', 'http', '--method', 'tools/call', '--tool-name', 'forecast', '--tool-arg', 'city=Quito']);
+      expect({ code: call.code, stderr: call.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(JSON.parse(call.stdout)).toEqual({ content: [{ type: 'text', text: 'Quito: sunny, 21°C' }] });
+
+      const calls = pointsOf(await collect(), 'mcp.server.operation.duration').filter((point) => point.attributes['mcp.method.name'] === 'tools/call');
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.attributes).toMatchObject({ 'gen_ai.tool.name': 'forecast', 'network.protocol.name': 'http', 'network.transport': 'tcp' });
+      expect((calls[0]!.value as Histogram).count).toBe(1);
+    } finally {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await provider.shutdown();
+    }
   }, TIMEOUT);
 });
