@@ -3,6 +3,10 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { asError, resultOfStatus } from '../../exporters/otlp/otlp-sender.js';
 import type { OtlpSender, OtlpSendResult } from '../../exporters/otlp/otlp-sender.js';
+import { SDK_VERSION } from '../../version.js';
+
+/** Who is exporting, as OTel's exporters say it (`OTel-OTLP-Exporter-JavaScript/<version>`). */
+const USER_AGENT = `mcp-otel/${SDK_VERSION}`;
 
 const gzipAsync = promisify(gzip);
 
@@ -51,7 +55,7 @@ export function createNodeOtlpSender(options: NodeOtlpSenderOptions): OtlpSender
           ...options.headers,
           'Content-Type': options.contentType,
           'Content-Length': String(payload.byteLength),
-          'User-Agent': 'mcp-otel',
+          'User-Agent': USER_AGENT,
         };
         if (options.compression === 'gzip') headers['Content-Encoding'] = 'gzip';
         return await post(request, new URL(options.url), { method: 'POST', headers, agent }, payload, timeoutMs);

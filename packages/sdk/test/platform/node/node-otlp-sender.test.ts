@@ -5,6 +5,7 @@ import type { NodeOtlpSenderOptions } from '../../../src/platform/node/node-otlp
 import { assertOtlpExportCanRun } from '../../peers/otlp-export-guard.js';
 import { closedPortUrl, startCaptureServer } from '../../support/capture-server.js';
 import type { CaptureServer } from '../../support/capture-server.js';
+import { SDK_VERSION } from '../../../src/version.js';
 
 const BODY = new Uint8Array(Buffer.from('{"resourceMetrics":[]}'));
 const agents: http.Agent[] = [];
@@ -41,7 +42,7 @@ describe('createNodeOtlpSender', () => {
     expect(result).toEqual({ status: 'success', body: new Uint8Array(Buffer.from('ok')) });
     const [request] = server.requests;
     expect(request!.method).toBe('POST');
-    expect(request!.headers).toMatchObject({ 'content-type': 'application/json', authorization: 'Bearer s3cret', 'user-agent': 'mcp-otel' });
+    expect(request!.headers).toMatchObject({ 'content-type': 'application/json', authorization: 'Bearer s3cret', 'user-agent': `mcp-otel/${SDK_VERSION}` });
     expect(request!.headers['content-encoding']).toBeUndefined();
     expect(new Uint8Array(request!.body)).toEqual(BODY);
   });
