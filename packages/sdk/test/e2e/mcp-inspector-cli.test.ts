@@ -13,6 +13,7 @@ import type { OtlpExportRequest } from '../peers/otlp-decoded.js';
 import { startOtlpReceiver } from '../peers/otlp-receiver.js';
 import type { OtlpReceiver } from '../peers/otlp-receiver.js';
 import { peerPaths, REPO_ROOT } from '../peers/peer-paths.js';
+import { pollUntil } from '../peers/poll.js';
 
 // The README's stdio server (examples/stdio/server.mjs, built packages) driven by a client that is
 // not ours: the MCP Inspector CLI 0.15.0, as a user checks a server by hand. The Inspector starts the
@@ -86,9 +87,16 @@ describeWithPeer(['mcp-inspector', 'otlp-proto'], "the README's stdio server dri
     expect({ code: call.code, stderr: call.stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(call.stdout)).toEqual({ content: [{ type: 'text', text: 'Paris: sunny, 21°C' }] });
 
-    // One server process per Inspector run, so two service instances, each with its own session.
-    await receiver.waitForExports(2, 15_000);
-    const sessions = [...operationCounts(receiver.received.map((r) => r.request)).values()];
+    // One server process per Inspector run, so two service instances, each with its own session. A
+    // server may export more than once as its session ends, and may still be exporting when the
+    // Inspector has exited: wait for both instances' tool operations, not for a number of exports.
+    const sessions = await pollUntil(
+      async () => {
+        const counts = [...operationCounts(receiver!.received.map((r) => r.request)).values()];
+        return counts.filter((c) => c['tools/list'] !== undefined || c['tools/call forecast'] !== undefined).length >= 2 ? counts : undefined;
+      },
+      { what: 'both sessions over OTLP', timeoutMs: 15_000, intervalMs: 50 },
+    );
     expect(sessions).toHaveLength(2);
     expect(sessions).toEqual(
       expect.arrayContaining([
